@@ -1,0 +1,51 @@
+package viz
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// A saved figure is a decodable PNG of the requested size with non-white
+// pixels where the curve is.
+func TestFigureSavePNG(t *testing.T) {
+	x := []float64{0, 1, 2, 3}
+	f := Figure{Title: "t", XLabel: "x", YLabel: "y", Series: []Series{
+		{Label: "a", X: x, Y: []float64{0, 1, 4, 9}, Err: []float64{0.1, 0.1, 0.2, 0.3}},
+		{Label: "b", X: x, Y: []float64{1, 1, 1, 1}, Dashed: true},
+	}}
+	path := filepath.Join(t.TempDir(), "f.png")
+	if err := f.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	img, err := png.Decode(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bounds()
+	if b.Dx() < 400 || b.Dy() < 250 {
+		t.Fatalf("image is %v", b)
+	}
+	dark := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r+g+bl < 3*0x8000 {
+				dark++
+			}
+		}
+	}
+	if dark < 500 {
+		t.Errorf("only %d dark pixels: nothing drawn?", dark)
+	}
+	bad := Figure{Series: []Series{{X: x, Y: x[:2]}}}
+	if err := bad.Save(path); err == nil {
+		t.Error("mismatched series lengths gave no error")
+	}
+}
