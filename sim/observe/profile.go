@@ -1,0 +1,164 @@
+package observe
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/physim/physim/sim"
+	"github.com/physim/physim/sim/stats"
+)
+
+// DefaultProfileBins is the number of ρ(z) bins used when
+// DensityProfile.Bins is zero.
+const DefaultProfileBins = 100
+
+// Binning selects how a particle is assigned to the bins of a profile.
+type Binning int
+
+const (
+	// Histogram counts each particle fully in the bin that contains it.
+	Histogram Binning = iota
+	// CloudInCell shares each particle linearly between the two bin centres
+	// nearest to it: at distance f·dz past the centre of bin k it gives
+	// weight 1 − f to bin k and f to bin k+1. Across a periodic z boundary
+	// the weight wraps around; on an open axis a particle within half a bin
+	// of an end puts all its weight in the end bin. A particle exactly at a
+	// bin centre puts all its weight there.
+	CloudInCell
+)
+
+// DensityProfile measures the number density ρ(z) in σ⁻³ along z, in Bins
+// equal bins of width dz = L_z/Bins spanning [0, L_z): the weight in each
+// bin divided by L_x·L_y·dz, so that Σ ρ dz · L_x·L_y = N. Observations are
+// averaged bin by bin, with standard errors. The zero value is ready to
+// use; set the settings before the first observation.
+type DensityProfile struct {
+	// Bins is the number of bins; zero means DefaultProfileBins.
+	Bins int
+	// Binning is Histogram (the zero value) or CloudInCell.
+	Binning Binning
+	// Independent declares the observations statistically independent
+	// (separate trials): the standard errors are then those of the mean of
+	// independent samples instead of block averages over a time series.
+	Independent bool
+
+	lz    float64 // L_z of the first observation
+	acc   binSeries
+	frame []float64
+}
+
+func (p *DensityProfile) bins() int {
+	if p.Bins == 0 {
+		return DefaultProfileBins
+	}
+	return p.Bins
+}
+
+// Compute returns ρ(z) of the single state s in dst (reallocated if too
+// short) without accumulating it. It returns an error if L_x, L_y or L_z is
+// not positive or, on an open z axis, a particle lies outside [0, L_z).
+func (p *DensityProfile) Compute(dst []float64, s *sim.State) ([]float64, error) {
+	nb := p.bins()
+	if nb < 1 {
+		return dst, fmt.Errorf("observe: density profile needs at least one bin, got %d", p.Bins)
+	}
+	if p.Binning != Histogram && p.Binning != CloudInCell {
+		return dst, fmt.Errorf("observe: unknown density profile binning %d", p.Binning)
+	}
+	L := s.Box.L
+	if !(L[0] > 0 && L[1] > 0 && L[2] > 0) {
+		return dst, fmt.Errorf("observe: density profile needs positive box edges, got %g × %g × %g σ", L[0], L[1], L[2])
+	}
+	if cap(dst) < nb {
+		dst = make([]float64, nb)
+	}
+	dst = dst[:nb]
+	clear(dst)
+	periodic := s.Box.Periodic[2]
+	dz := L[2] / float64(nb)
+	for i := range s.Pos {
+		z := s.Box.WrapZ(s.Pos[i][2])
+		if !(z >= 0 && z < L[2]) {
+			return dst, fmt.Errorf("observe: particle %d at z = %g σ lies outside the profile range [0, %g) σ", i, s.Pos[i][2], L[2])
+		}
+		u := z / dz
+		if p.Binning == Histogram {
+			dst[min(int(u), nb-1)]++
+			continue
+		}
+		u -= 0.5 // distance from the centre of bin 0, in bins
+		k := int(math.Floor(u))
+		f := u - float64(k)
+		lo, hi := k, k+1
+		switch {
+		case periodic:
+			lo, hi = (lo+nb)%nb, hi%nb
+		case lo < 0:
+			lo, f = 0, 0
+		case hi >= nb:
+			lo, hi, f = nb-1, nb-1, 0
+		}
+		dst[lo] += 1 - f
+		dst[hi] += f
+	}
+	norm := 1 / (L[0] * L[1] * dz)
+	for k := range dst {
+		dst[k] *= norm
+	}
+	return dst, nil
+}
+
+// Observe computes the profile of s and adds it to the average. It returns
+// an error if L_z differs from that of the first observation, or as
+// Compute does.
+func (p *DensityProfile) Observe(s *sim.State) error {
+	if p.lz != 0 && s.Box.L[2] != p.lz {
+		return fmt.Errorf("observe: box height L_z = %g σ differs from %g σ of the first observation", s.Box.L[2], p.lz)
+	}
+	var err error
+	if p.frame, err = p.Compute(p.frame, s); err != nil {
+		return err
+	}
+	p.lz = s.Box.L[2]
+	p.acc.add(p.frame)
+	return nil
+}
+
+// Add adds a profile computed elsewhere (for example by Compute in another
+// trial) to the average; lz is the box height L_z in σ it was computed for.
+// It panics if lz or the number of bins differs from earlier profiles.
+func (p *DensityProfile) Add(rho []float64, lz float64) {
+	if p.lz != 0 && lz != p.lz {
+		panic(fmt.Sprintf("observe: profile for L_z = %g σ added to profiles for %g σ", lz, p.lz))
+	}
+	p.lz = lz
+	p.acc.add(rho)
+}
+
+// Frames returns the number of profiles averaged.
+func (p *DensityProfile) Frames() int64 { return p.acc.count() }
+
+// Z returns the bin centres in σ (nil before the first observation).
+func (p *DensityProfile) Z() []float64 {
+	if p.lz == 0 {
+		return nil
+	}
+	nb := len(p.acc.series)
+	z := make([]float64, nb)
+	for k := range z {
+		z[k] = (float64(k) + 0.5) * p.lz / float64(nb)
+	}
+	return z
+}
+
+// Result returns ρ of every bin in σ⁻³ averaged over the observations, with
+// its standard error (NaN with fewer than two observations).
+func (p *DensityProfile) Result() []stats.MeanErr { return p.acc.result(p.Independent) }
+
+// WriteCSV writes the columns z, rho, stderr to path atomically.
+func (p *DensityProfile) WriteCSV(path string) error {
+	z, res := p.Z(), p.Result()
+	return writeCSV(path, "z,rho,stderr", len(z), func(b []byte, k int) []byte {
+		return appendFloats(b, z[k], res[k].Mean, res[k].StdErr)
+	})
+}
