@@ -1,5 +1,16 @@
-// Package potentials holds physim's force fields: pair laws (Lennard-Jones
-// with cutoff modes and tail corrections, WCA, soft repulsion) evaluated over
-// a neighbour list, planar external potentials V(z, t), and sums of forces.
-// Every force satisfies sim.Force.
+// Package potentials holds physim's force fields. Every force satisfies
+// sim.Force; combine several with sim.Sum.
+//
+// Pair interactions: a PairLaw gives u(r) and F/r from r² (LJ with plain,
+// shifted and force-shifted cutoffs and analytic tail corrections, WCA,
+// SoftHarmonic, PowerLaw), and Pair sums a law over a Verlet neighbour list,
+// deterministically for any number of workers.
+//
+// External fields: a Planar potential V(z, t) (GaussianSum and
+// RandomGaussians, HardWalls, LJ93Wall, WCAWall, Harmonic, Sinusoidal,
+// Tabulated, PlanarSum, Switched) is shared with the density-functional
+// code; External applies one to particles as F_z = −∂V/∂z.
+//
+// Units are reduced Lennard-Jones units: lengths in σ, energies in ε, times
+// in τ.
 package potentials
