@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"codeberg.org/sbinet/npyio/npz"
+
+	"github.com/physim/physim/internal/arrayio"
 )
 
 // pythonScript prints, for every array of lorenz.h5 and lorenz.npz, its
@@ -101,25 +103,25 @@ func readBack(t *testing.T, d *Dataset) {
 			t.Errorf("%s holds %d arrays, want %d", file, len(got), len(arrays))
 		}
 		for _, a := range arrays {
-			g, ok := got[a.name]
+			g, ok := got[a.Name]
 			if !ok {
-				t.Errorf("%s: %s missing", file, a.name)
+				t.Errorf("%s: %s missing", file, a.Name)
 				continue
 			}
 			want := describeGo(a)
 			if g.Dtype != want.Dtype || !slices.Equal(g.Shape, want.Shape) || !slices.Equal(g.Picks, want.Picks) ||
 				math.Abs(g.Sum-want.Sum) > 1e-12*want.abs {
-				t.Errorf("%s: %s read back as %+v, want %+v", file, a.name, g, want)
+				t.Errorf("%s: %s read back as %+v, want %+v", file, a.Name, g, want)
 			}
 		}
 	}
 	t.Logf("h5py and numpy read %d arrays from each file; train_data %v %s", len(res["h5"]), res["h5"]["train_data"].Shape, res["h5"]["train_data"].Dtype)
 }
 
-func describeGo(a array) described {
+func describeGo(a arrayio.Array) described {
 	var v []float64
 	var dtype string
-	switch x := a.data.(type) {
+	switch x := a.Data.(type) {
 	case []int32:
 		dtype = "<i4"
 		for _, e := range x {
@@ -138,7 +140,7 @@ func describeGo(a array) described {
 		sum += e
 		abs += math.Abs(e)
 	}
-	return described{Dtype: dtype, Shape: a.shape, Sum: sum, Picks: []float64{v[0], v[len(v)/2], v[len(v)-1]}, abs: abs}
+	return described{Dtype: dtype, Shape: a.Shape, Sum: sum, Picks: []float64{v[0], v[len(v)/2], v[len(v)-1]}, abs: abs}
 }
 
 func TestWriteFailsCleanly(t *testing.T) {
