@@ -3,7 +3,6 @@ package neighbor
 import (
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/physim/physim/sim"
 )
@@ -18,6 +17,13 @@ const DefaultSkin = 0.3
 // Cutoff is always present. Each particle's neighbours are sorted by index,
 // so sums over them run in an order that does not depend on when the list
 // was built; this makes restarts and parallel runs bit-identical.
+//
+// A build bins the particles into a CellList, collects the neighbours of
+// each particle cell by cell, and then transposes that list into particle
+// order; the transpose visits the sources in ascending index, which sorts
+// every neighbour list without a comparison sort. Once its buffers have
+// grown, a build allocates nothing. A Verlet must not be copied after its
+// first build.
 type Verlet struct {
 	// Cutoff is the interaction range in σ.
 	Cutoff float64
@@ -27,17 +33,32 @@ type Verlet struct {
 	// displacement check runs only on every Every-th call, like LAMMPS's
 	// "neigh_modify every". Every = 1 is always safe.
 	Every int
+	// Workers is the number of goroutines of a build (1 if zero). The list
+	// is the same for any number of workers.
+	Workers int
+
+	// Builds counts list builds. Dangerous counts builds triggered by a
+	// check that followed calls without a check (Every > 1) at which two
+	// particles had together moved more than the skin, so that a pair
+	// within Cutoff may have been missing on the calls in between.
+	Builds, Dangerous int64
+
+	cells CellList
+	// byCell holds the neighbours of each slot, slot after slot, and
+	// ends[a] the end of those of slot a.
+	byCell, ends []int32
 
 	start []int32 // start[i]:start[i+1] index idx for particle i
+	upper []int32 // upper[i]:start[i+1] are the neighbours j > i
 	idx   []int32
-	ref   []sim.Vec3
-	cells CellList
-	calls int64
 
-	// Builds counts list builds; Dangerous counts builds at which two
-	// particles could together have moved more than the skin, so that a
-	// pair may have been missed (possible only with Every > 1).
-	Builds, Dangerous int64
+	par parallel // worker state of a build
+
+	built  bool
+	ref    []sim.Vec3 // positions at the last build
+	box    sim.Box    // box at the last build
+	radius float64    // radius of the last build
+	calls  int64
 }
 
 func (v *Verlet) skin() float64 {
@@ -56,76 +77,68 @@ func (v *Verlet) Check(b *sim.Box) error {
 	if !(v.Cutoff > 0) || math.IsInf(v.Cutoff, 0) {
 		return fmt.Errorf("neighbor: cutoff must be positive and finite, got %g", v.Cutoff)
 	}
-	if v.Skin < 0 {
-		return fmt.Errorf("neighbor: skin must be non-negative, got %g", v.Skin)
+	if v.Skin < 0 || math.IsInf(v.Skin, 0) || math.IsNaN(v.Skin) {
+		return fmt.Errorf("neighbor: skin must be non-negative and finite, got %g", v.Skin)
 	}
 	return b.CheckCutoff(v.Radius())
 }
 
-// Update rebuilds the list if needed and reports whether it did.
+// Update rebuilds the list if needed and reports whether it did. It builds
+// on the first call and whenever the particle count, the box, Cutoff or
+// Skin changed; otherwise, on every Every-th call, when some particle has
+// moved more than Skin/2 since the last build.
 func (v *Verlet) Update(s *sim.State) (bool, error) {
 	v.calls++
-	if v.ref != nil && len(v.ref) == s.N() {
-		every := int64(max(v.Every, 1))
-		if v.calls%every != 0 {
-			return false, nil
-		}
-		m1, m2 := v.maxDisplacements(s)
-		half := v.skin() / 2
-		if m1 <= half {
-			return false, nil
-		}
-		if m1+m2 > v.skin() {
-			v.Dangerous++
-		}
+	if !v.built || len(v.ref) != s.N() || v.box != s.Box || v.radius != v.Radius() {
+		return true, v.Build(s)
+	}
+	every := int64(max(v.Every, 1))
+	if v.calls%every != 0 {
+		return false, nil
+	}
+	m1, m2 := v.maxDisplacements(s)
+	if m1 <= v.skin()/2 {
+		return false, nil
+	}
+	if every > 1 && m1+m2 > v.skin() {
+		v.Dangerous++
 	}
 	return true, v.Build(s)
 }
 
-// maxDisplacements returns the two largest displacements since the last
-// build.
+// maxDisplacements returns the two largest (minimum-image) displacements
+// since the last build. The loop works on scalars for speed; it runs on
+// every check.
 func (v *Verlet) maxDisplacements(s *sim.State) (m1, m2 float64) {
-	for i, p := range s.Pos {
-		d := s.Box.Delta(v.ref[i], p).Norm2()
-		if d > m1 {
-			m1, m2 = d, m1
-		} else if d > m2 {
-			m2 = d
+	b := &s.Box
+	for i := range s.Pos {
+		p, r := &s.Pos[i], &v.ref[i]
+		var d2 float64
+		for k := 0; k < 3; k++ {
+			d := p[k] - r[k]
+			if b.Periodic[k] {
+				d -= b.L[k] * math.Round(d/b.L[k])
+			}
+			d2 += d * d
+		}
+		if d2 > m1 {
+			m1, m2 = d2, m1
+		} else if d2 > m2 {
+			m2 = d2
 		}
 	}
 	return math.Sqrt(m1), math.Sqrt(m2)
 }
 
-// Build rebuilds the list unconditionally.
-func (v *Verlet) Build(s *sim.State) error {
-	if err := v.Check(&s.Box); err != nil {
-		return err
-	}
-	r := v.Radius()
-	r2 := r * r
-	n := s.N()
-	v.cells.Build(s, r)
-	v.start = slices.Grow(v.start[:0], n+1)[:n+1]
-	v.idx = v.idx[:0]
-	for i := 0; i < n; i++ {
-		v.start[i] = int32(len(v.idx))
-		pi := s.Pos[i]
-		v.cells.ForEachNear(s, i, func(j int) {
-			if s.Box.Delta(pi, s.Pos[j]).Norm2() < r2 {
-				v.idx = append(v.idx, int32(j))
-			}
-		})
-		slices.Sort(v.idx[v.start[i]:])
-	}
-	v.start[n] = int32(len(v.idx))
-	v.ref = append(v.ref[:0], s.Pos...)
-	v.Builds++
-	return nil
-}
-
 // Neighbors returns the neighbours of particle i in ascending order. The
 // slice belongs to the list and is valid until the next build.
 func (v *Verlet) Neighbors(i int) []int32 { return v.idx[v.start[i]:v.start[i+1]] }
+
+// Upper returns the neighbours j > i of particle i in ascending order, so
+// that every pair appears once over all i (a half list, for forces that use
+// Newton's third law). The slice belongs to the list and is valid until the
+// next build.
+func (v *Verlet) Upper(i int) []int32 { return v.idx[v.upper[i]:v.start[i+1]] }
 
 // Pairs returns the total number of stored (ordered) pairs.
 func (v *Verlet) Pairs() int { return len(v.idx) }

@@ -1,0 +1,128 @@
+package ddft
+
+import "math"
+
+// anderson is Anderson acceleration (type II, Walker and Ni, SIAM J. Numer.
+// Anal. 49, 1715 (2011)) of the fixed-point iteration x ← x + α·r(x),
+// keeping the last m differences of iterates and residuals.
+type anderson struct {
+	m      int
+	dx, dr [][]float64 // ring buffers of Δx and Δr
+	k      int         // stored differences (≤ m)
+	head   int         // next slot
+	xPrev  []float64
+	rPrev  []float64
+	have   bool
+	a      []float64 // m×m normal matrix
+	rhs    []float64
+	gamma  []float64
+}
+
+func newAnderson(m, n int) *anderson {
+	a := &anderson{m: m, xPrev: make([]float64, n), rPrev: make([]float64, n),
+		a: make([]float64, m*m), rhs: make([]float64, m), gamma: make([]float64, m)}
+	for i := 0; i < m; i++ {
+		a.dx = append(a.dx, make([]float64, n))
+		a.dr = append(a.dr, make([]float64, n))
+	}
+	return a
+}
+
+// reset forgets the history.
+func (a *anderson) reset() { a.k, a.head, a.have = 0, 0, false }
+
+// next writes the next iterate for x with residual r and mixing alpha into
+// out (which may not alias x or r).
+func (a *anderson) next(out, x, r []float64, alpha float64) {
+	if a.m > 0 && a.have {
+		s := a.head
+		for i := range x {
+			a.dx[s][i] = x[i] - a.xPrev[i]
+			a.dr[s][i] = r[i] - a.rPrev[i]
+		}
+		a.head = (a.head + 1) % a.m
+		a.k = min(a.k+1, a.m)
+	}
+	if a.m > 0 {
+		copy(a.xPrev, x)
+		copy(a.rPrev, r)
+		a.have = true
+	}
+	for i := range x {
+		out[i] = x[i] + alpha*r[i]
+	}
+	if a.k == 0 || !a.solve(r) {
+		return
+	}
+	for j := 0; j < a.k; j++ {
+		g := a.gamma[j]
+		dx, dr := a.dx[j], a.dr[j]
+		for i := range out {
+			out[i] -= g * (dx[i] + alpha*dr[i])
+		}
+	}
+}
+
+// solve finds γ minimising |r − ΔR γ| through the regularised normal
+// equations (Cholesky); it reports false if they are singular.
+func (a *anderson) solve(r []float64) bool {
+	k := a.k
+	A := a.a[:k*k]
+	for p := 0; p < k; p++ {
+		for q := 0; q <= p; q++ {
+			s := 0.0
+			for i, v := range a.dr[p] {
+				s += v * a.dr[q][i]
+			}
+			A[p*k+q], A[q*k+p] = s, s
+		}
+		s := 0.0
+		for i, v := range a.dr[p] {
+			s += v * r[i]
+		}
+		a.rhs[p] = s
+	}
+	tr := 0.0
+	for p := 0; p < k; p++ {
+		tr += A[p*k+p]
+	}
+	if !(tr > 0) {
+		return false
+	}
+	for p := 0; p < k; p++ {
+		A[p*k+p] += 1e-12 * tr
+	}
+	// In-place Cholesky A = LLᵀ (lower triangle).
+	for p := 0; p < k; p++ {
+		for q := 0; q <= p; q++ {
+			s := A[p*k+q]
+			for l := 0; l < q; l++ {
+				s -= A[p*k+l] * A[q*k+l]
+			}
+			if p == q {
+				if !(s > 0) {
+					return false
+				}
+				A[p*k+p] = math.Sqrt(s)
+			} else {
+				A[p*k+q] = s / A[q*k+q]
+			}
+		}
+	}
+	g := a.gamma[:k]
+	for p := 0; p < k; p++ { // L y = rhs
+		s := a.rhs[p]
+		for l := 0; l < p; l++ {
+			s -= A[p*k+l] * g[l]
+		}
+		g[p] = s / A[p*k+p]
+	}
+	for p := k - 1; p >= 0; p-- { // Lᵀ γ = y
+		s := g[p]
+		for l := p + 1; l < k; l++ {
+			s -= A[l*k+p] * g[l]
+		}
+		g[p] = s / A[p*k+p]
+	}
+	return true
+}

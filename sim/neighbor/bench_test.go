@@ -1,0 +1,148 @@
+package neighbor
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/physim/physim/sim"
+)
+
+// The in.lj state of LAMMPS's bench/ directory: 32,000 atoms on an fcc
+// lattice at ρ = 0.8442 (box 33.59 σ), here with displacements of up to
+// 0.05 σ, r_c = 2.5 σ and skin 0.3 σ.
+func lammpsLJ() *sim.State { return fcc(20, 0.8442, 0.05, 40) }
+
+// BenchmarkVerletBuild measures a full rebuild of the in.lj list
+// (2.5 million ordered pairs) for 1 and 2 workers.
+func BenchmarkVerletBuild(b *testing.B) {
+	s := lammpsLJ()
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			v := &Verlet{Cutoff: 2.5, Skin: 0.3, Workers: w}
+			if err := v.Build(s); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := v.Build(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(v.Pairs()), "pairs")
+		})
+	}
+}
+
+// BenchmarkVerletCheck measures Update when no rebuild is due (the
+// displacement check run on every step).
+func BenchmarkVerletCheck(b *testing.B) {
+	s := lammpsLJ()
+	v := &Verlet{Cutoff: 2.5, Skin: 0.3}
+	if _, err := v.Update(s); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if rebuilt, err := v.Update(s); err != nil || rebuilt {
+			b.Fatal("unexpected rebuild", err)
+		}
+	}
+}
+
+// BenchmarkCellListBuild measures binning the in.lj state.
+func BenchmarkCellListBuild(b *testing.B) {
+	s := lammpsLJ()
+	var c CellList
+	c.Build(s, 2.8)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Build(s, 2.8)
+	}
+}
+
+// randomCloud returns n uniform points in a cube at number density rho.
+func randomCloud(n int, rho float64, seed uint64) ([]sim.Vec3, sim.Box) {
+	l := math.Cbrt(float64(n) / rho)
+	s := uniform(n, sim.NewPeriodicBox(l, l, l), seed)
+	return s.Pos, s.Box
+}
+
+// BenchmarkBallTreeBuild measures building the tree over 10⁵ uniform 3-D
+// points (target: ≤ 40 ms on one core) for several leaf sizes.
+func BenchmarkBallTreeBuild(b *testing.B) {
+	pts, _ := randomCloud(100_000, 1, 41)
+	for _, leaf := range []int{2, 8, 32} {
+		b.Run(fmt.Sprintf("leaf=%d", leaf), func(b *testing.B) {
+			t := BallTree{LeafSize: leaf}
+			if err := t.Build(pts, sim.Box{}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := t.Build(pts, sim.Box{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRadiusQuery compares radius queries (r = 2.5 σ around 1000
+// random points, about 55 hits each) in the in.lj state between the ball
+// tree (open and periodic) and the cell list; ns/op is per query.
+func BenchmarkRadiusQuery(b *testing.B) {
+	s := lammpsLJ()
+	const r = 2.5
+	rng := rand.New(rand.NewPCG(42, 0))
+	queries := make([]sim.Vec3, 1000)
+	for i := range queries {
+		for k := 0; k < 3; k++ {
+			queries[i][k] = s.Box.L[k] * rng.Float64()
+		}
+	}
+	out := make([]int32, 0, 1024)
+	run := func(b *testing.B, query func(p sim.Vec3, out []int32) []int32) {
+		hits, i := 0, 0
+		for b.Loop() {
+			out = query(queries[i%len(queries)], out[:0])
+			hits += len(out)
+			i++
+		}
+		b.ReportMetric(float64(hits)/float64(i), "hits/op")
+	}
+	var c CellList
+	c.Build(s, r)
+	b.Run("cells", func(b *testing.B) { run(b, c.Query) })
+	for _, periodic := range []bool{false, true} {
+		for _, leaf := range []int{2, 8, 32} {
+			box := sim.Box{}
+			if periodic {
+				box = s.Box
+			}
+			t := BallTree{LeafSize: leaf}
+			if err := t.Build(s.Pos, box); err != nil {
+				b.Fatal(err)
+			}
+			b.Run(fmt.Sprintf("balltree/periodic=%v/leaf=%d", periodic, leaf), func(b *testing.B) {
+				run(b, func(p sim.Vec3, out []int32) []int32 { return t.Within(p, r, out) })
+			})
+		}
+	}
+}
+
+// BenchmarkNearest measures 16-nearest-neighbour queries in the in.lj
+// state (ns/op per query).
+func BenchmarkNearest(b *testing.B) {
+	s := lammpsLJ()
+	t := BallTree{LeafSize: 8}
+	if err := t.Build(s.Pos, s.Box); err != nil {
+		b.Fatal(err)
+	}
+	hits := make([]Hit, 0, 16)
+	i := 0
+	for b.Loop() {
+		hits = t.Nearest(s.Pos[i%s.N()], 16, hits)
+		i++
+	}
+}
