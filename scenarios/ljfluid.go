@@ -257,7 +257,8 @@ func (LJFluid) Run(ctx context.Context, env *Env, cfg Config) error {
 		}
 		return thermo.Observe(s)
 	})
-	obs := []sim.Every{{N: c.SampleEvery, Observer: sample}}
+	msd := observe.NewMSD(s)
+	obs := []sim.Every{{N: c.SampleEvery, Observer: sample}, {N: c.SampleEvery, Observer: msd}}
 	var traj trajectory.Writer
 	if c.TrajectoryEvery > 0 {
 		path := filepath.Join(env.Out, c.TrajectoryFile)
@@ -277,6 +278,9 @@ func (LJFluid) Run(ctx context.Context, env *Env, cfg Config) error {
 		env.Summary.Observe("temperature", temp.Estimate())
 		env.Summary.Observe("samples", pe.Len())
 		if err := writeRDF(env, rdf); err != nil && runErr == nil {
+			runErr = err
+		}
+		if err := writeMSD(env, msd); err != nil && runErr == nil {
 			runErr = err
 		}
 	}
@@ -309,5 +313,32 @@ func writeRDF(env *Env, rdf *observe.RDF) error {
 		return err
 	}
 	env.Summary.Output(pngPath)
+	return nil
+}
+
+// writeMSD stores the mean squared displacement as CSV and reports the
+// self-diffusion coefficient from a straight-line fit of MSD = 6Dt over
+// the second half of the production run.
+func writeMSD(env *Env, msd *observe.MSD) error {
+	path := filepath.Join(env.Out, "msd.csv")
+	if err := msd.WriteCSV(path); err != nil {
+		return err
+	}
+	env.Summary.Output(path)
+	pts := msd.Points()
+	if len(pts) < 4 {
+		return nil
+	}
+	var st, sm, stt, stm float64
+	half := pts[len(pts)/2:]
+	t0 := pts[0].Time
+	for _, p := range half {
+		t := p.Time - t0
+		st, sm, stt, stm = st+t, sm+p.MSD, stt+t*t, stm+t*p.MSD
+	}
+	n := float64(len(half))
+	if den := n*stt - st*st; den > 0 {
+		env.Summary.Observe("diffusion_coefficient", (n*stm-st*sm)/den/6)
+	}
 	return nil
 }

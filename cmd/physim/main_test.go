@@ -56,6 +56,13 @@ func TestRunRejectsBadInput(t *testing.T) {
 		{[]string{"run", "lj-fluid", "--out", filepath.Join(file, "sub")}, "output directory"},
 		{[]string{"run", "lj-fluid", "--workers", "0", "--out", dir}, "workers"},
 		{[]string{"frobnicate"}, "unknown command"},
+		{[]string{"run", "akorn", "--set", "dim=2", "--set", "omega_matrix=[[0,1],[1,0]]"}, "omega_matrix"},
+		{[]string{"run", "akorn", "--set", "coupling=matrix", "--set", "oscillators=3", "--set", "coupling_matrix=[[0,1],[1,0]]"}, "coupling_matrix"},
+		{[]string{"run", "lorenz", "--set", "neurons=0"}, "neurons"},
+		{[]string{"run", "kuramoto", "--set", "dt=0"}, "dt"},
+		{[]string{"run", "bd-vs-ddft", "--set", "functionals=[\"magic\"]"}, "magic"},
+		{[]string{"run", "bd-vs-ddft", "--set", "box=5"}, "2 × (cutoff + skin)"},
+		{[]string{"run", "dft-planar", "--set", "ensemble=micro"}, "ensemble"},
 	}
 	for _, c := range cases {
 		start := time.Now()
@@ -120,7 +127,7 @@ func TestRunWritesSummary(t *testing.T) {
 			t.Errorf("observable %s = %s", k, sum.Observables[k])
 		}
 	}
-	for _, f := range []string{"thermo.csv", "rdf.csv", "rdf.png", "checkpoint.bin", "trajectory.pstraj"} {
+	for _, f := range []string{"thermo.csv", "rdf.csv", "rdf.png", "checkpoint.bin", "trajectory.pstraj", "msd.csv"} {
 		found := false
 		for _, o := range sum.Outputs {
 			found = found || o == f

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/physim/physim/scenarios"
@@ -98,9 +97,9 @@ func runScenario(ctx context.Context, reg *scenarios.Registry, args []string, st
 		Out: dir, Seed: *seed, Workers: *workers, Log: stderr, Summary: sum,
 		Progress: func(label string, total int64) scenarios.Progress { return newProgress(stderr, label, total) },
 	}
-	start, cpu0 := time.Now(), cpuSeconds()
+	start, cpu0 := time.Now(), scenarios.ProcessCPUSeconds()
 	runErr := sc.Run(ctx, env, cfg)
-	sum.Timing = scenarios.Timing{WallSeconds: time.Since(start).Seconds(), CPUSeconds: cpuSeconds() - cpu0}
+	sum.Timing = scenarios.Timing{WallSeconds: time.Since(start).Seconds(), CPUSeconds: scenarios.ProcessCPUSeconds() - cpu0}
 	if runErr != nil {
 		sum.Status = "failed: " + runErr.Error()
 		if errors.Is(runErr, context.Canceled) || strings.Contains(runErr.Error(), "interrupted") {
@@ -127,14 +126,4 @@ func ensureWritableDir(dir string) error {
 	}
 	f.Close()
 	return os.Remove(f.Name())
-}
-
-// cpuSeconds returns the user+system CPU time of this process.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-	return tv(ru.Utime) + tv(ru.Stime)
 }

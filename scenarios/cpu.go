@@ -1,0 +1,14 @@
+package scenarios
+
+import "syscall"
+
+// ProcessCPUSeconds returns the user plus system CPU time of this process,
+// all goroutines together.
+func ProcessCPUSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(ru.Utime) + tv(ru.Stime)
+}
