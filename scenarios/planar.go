@@ -35,24 +35,24 @@ import (
 // Every term may be switched on at time on (τ) and off at time off (0: never).
 type PlanarTerm struct {
 	Kind      string    `toml:"kind"`
-	Seed      uint64    `toml:"seed,omitempty"`
+	Seed      uint64    `toml:"seed,omitzero"`
 	Heights   []float64 `toml:"heights,omitempty"`
 	Centers   []float64 `toml:"centers,omitempty"`
 	Widths    []float64 `toml:"widths,omitempty"`
-	K         float64   `toml:"k,omitempty"`
-	Z0        float64   `toml:"z0,omitempty"`
-	Amplitude float64   `toml:"amplitude,omitempty"`
-	Periods   float64   `toml:"periods,omitempty"`
-	Phase     float64   `toml:"phase,omitempty"`
+	K         float64   `toml:"k,omitzero"`
+	Z0        float64   `toml:"z0,omitzero"`
+	Amplitude float64   `toml:"amplitude,omitzero"`
+	Periods   float64   `toml:"periods,omitzero"`
+	Phase     float64   `toml:"phase,omitzero"`
 	Side      string    `toml:"side,omitempty"`
-	Epsilon   float64   `toml:"epsilon,omitempty"`
-	Sigma     float64   `toml:"sigma,omitempty"`
-	Cutoff    float64   `toml:"cutoff,omitempty"`
+	Epsilon   float64   `toml:"epsilon,omitzero"`
+	Sigma     float64   `toml:"sigma,omitzero"`
+	Cutoff    float64   `toml:"cutoff,omitzero"`
 	File      string    `toml:"file,omitempty"`
-	Linear    bool      `toml:"linear,omitempty"`
-	Periodic  bool      `toml:"periodic,omitempty"`
-	On        float64   `toml:"on,omitempty"`
-	Off       float64   `toml:"off,omitempty"`
+	Linear    bool      `toml:"linear,omitzero"`
+	Periodic  bool      `toml:"periodic,omitzero"`
+	On        float64   `toml:"on,omitzero"`
+	Off       float64   `toml:"off,omitzero"`
 }
 
 // BuildPlanar turns the terms into one potential for a box of height lz
