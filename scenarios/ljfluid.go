@@ -269,7 +269,14 @@ func (LJFluid) Run(ctx context.Context, env *Env, cfg Config) error {
 		env.Summary.Output(path)
 		obs = append(obs, sim.Every{N: c.TrajectoryEvery, Observer: traj})
 	}
+	w := env.watch(s)
+	if w != nil {
+		obs = append(obs, sim.Every{N: c.SampleEvery, Observer: w})
+	}
 	runErr := run("production", c.Steps, obs)
+	if w != nil && runErr == nil {
+		runErr = w.Observe(s)
+	}
 
 	// Whatever happened, report what was measured so far.
 	if pe.Len() > 0 {

@@ -10,6 +10,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/physim/physim/sim"
 )
 
 // Config is a scenario's configuration: a pointer to a struct with toml
@@ -45,6 +47,19 @@ type Env struct {
 	Progress func(label string, total int64) Progress
 	// Summary collects observables and outputs; the caller writes it.
 	Summary *Summary
+	// Watch, when set, returns an observer that shows or records the
+	// particle state s (the CLI's --view and --snapshot). Scenarios with a
+	// particle simulation attach it to their runner and call it once more
+	// when the run ends.
+	Watch func(s *sim.State) sim.Observer
+}
+
+// watch returns env.Watch(s), or nil when nothing watches.
+func (e *Env) watch(s *sim.State) sim.Observer {
+	if e.Watch == nil {
+		return nil
+	}
+	return e.Watch(s)
 }
 
 // Progress reports advancement of a long loop.

@@ -29,6 +29,8 @@ func runScenario(ctx context.Context, reg *scenarios.Registry, args []string, st
 	workers := fs.Int("workers", runtime.NumCPU(), "worker goroutines (results do not depend on it)")
 	cfgFile := fs.String("config", "", "TOML configuration file (see --dump-config)")
 	dump := fs.Bool("dump-config", false, "print the effective configuration as TOML and exit")
+	view := fs.Bool("view", false, "show the running particle simulation in a window (viewer build)")
+	snapshot := fs.String("snapshot", "", "write a PNG picture of the final particle state (viewer build)")
 	var sets stringList
 	fs.Var(&sets, "set", "override one config key: --set key=value (repeatable)")
 	fs.Usage = func() {
@@ -82,6 +84,11 @@ func runScenario(ctx context.Context, reg *scenarios.Registry, args []string, st
 		_, err = stdout.Write(data)
 		return err
 	}
+	if *view || *snapshot != "" {
+		if err := requireViewer(); err != nil {
+			return fmt.Errorf("--view/--snapshot: %w", err)
+		}
+	}
 	if *workers < 1 {
 		return fmt.Errorf("--workers must be at least 1, got %d", *workers)
 	}
@@ -98,7 +105,8 @@ func runScenario(ctx context.Context, reg *scenarios.Registry, args []string, st
 		Progress: func(label string, total int64) scenarios.Progress { return newProgress(stderr, label, total) },
 	}
 	start, cpu0 := time.Now(), scenarios.ProcessCPUSeconds()
-	runErr := sc.Run(ctx, env, cfg)
+	w := &watcher{view: *view, snapshot: *snapshot}
+	runErr := w.run(ctx, sc, env, cfg, stderr)
 	sum.Timing = scenarios.Timing{WallSeconds: time.Since(start).Seconds(), CPUSeconds: scenarios.ProcessCPUSeconds() - cpu0}
 	if runErr != nil {
 		sum.Status = "failed: " + runErr.Error()

@@ -143,8 +143,10 @@ func checkFrame(h *Header, f *Frame) {
 	}
 }
 
-// fillFromState stores s in f with the layout of h, reusing f's memory.
-func fillFromState(h *Header, f *Frame, s *sim.State) error {
+// FillFrame stores s in f with the layout of h (positions, and velocities
+// and the per-particle value when h declares them), reusing f's memory.
+// It panics if s does not have h.N particles.
+func (h *Header) FillFrame(f *Frame, s *sim.State) error {
 	if s.N() != h.N {
 		panic(fmt.Sprintf("trajectory: state has %d particles, header %d", s.N(), h.N))
 	}

@@ -63,7 +63,7 @@ func CreateNative(path string, h Header) (*NativeWriter, error) {
 // Observe appends the state s as a frame (see Header for what it stores).
 // It panics if s does not have Header.N particles.
 func (w *NativeWriter) Observe(s *sim.State) error {
-	if err := fillFromState(&w.h, &w.scratch, s); err != nil {
+	if err := w.h.FillFrame(&w.scratch, s); err != nil {
 		return err
 	}
 	return w.Write(&w.scratch)

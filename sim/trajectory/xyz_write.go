@@ -51,7 +51,7 @@ func CreateXYZ(path string, h Header) (*XYZWriter, error) {
 // Observe appends the state s as a frame (see Header for what it stores).
 // It panics if s does not have Header.N particles.
 func (x *XYZWriter) Observe(s *sim.State) error {
-	if err := fillFromState(&x.h, &x.scratch, s); err != nil {
+	if err := x.h.FillFrame(&x.scratch, s); err != nil {
 		return err
 	}
 	return x.Write(&x.scratch)

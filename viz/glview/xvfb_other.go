@@ -1,0 +1,8 @@
+//go:build !linux
+
+package glview
+
+import "os/exec"
+
+// dieWithParent does nothing outside Linux.
+func dieWithParent(cmd *exec.Cmd) {}
