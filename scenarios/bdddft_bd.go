@@ -88,7 +88,11 @@ func runBD(ctx context.Context, env *Env, c *BDvsDDFTConfig, v potentials.Planar
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			accs[ch].err = runChain(ctx, c, v, env.Seed, ch, trialsOf(ch), accs[ch], progress)
+			var watch func(*sim.State) sim.Observer
+			if ch == 0 {
+				watch = env.watch // --view/--snapshot show chain 0's first trial
+			}
+			accs[ch].err = runChain(ctx, c, v, env.Seed, ch, trialsOf(ch), accs[ch], progress, watch)
 		}()
 	}
 	wg.Wait()
@@ -131,7 +135,7 @@ func runBD(ctx context.Context, env *Env, c *BDvsDDFTConfig, v potentials.Planar
 
 // runChain equilibrates one chain with V = 0 and runs its trials, each
 // branched from the chain with its own noise and V switched on at t = 0.
-func runChain(ctx context.Context, c *BDvsDDFTConfig, v potentials.Planar, seed uint64, ch, trials int, acc *chainAcc, progress func(int64)) error {
+func runChain(ctx context.Context, c *BDvsDDFTConfig, v potentials.Planar, seed uint64, ch, trials int, acc *chainAcc, progress func(int64), watch func(*sim.State) sim.Observer) error {
 	nf, per := c.frames()
 	nb := int(math.Round(c.Box / c.Dz))
 	s, err := sim.FCCFill(c.Particles, float64(c.Particles)/(c.Box*c.Box*c.Box))
@@ -173,6 +177,10 @@ func runChain(ctx context.Context, c *BDvsDDFTConfig, v potentials.Planar, seed 
 		if err := integ.Init(b); err != nil {
 			return err
 		}
+		var w sim.Observer
+		if k == 0 && watch != nil {
+			w = watch(b)
+		}
 		for f := 0; f < nf; f++ {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("%w: %v", sim.ErrInterrupted, err)
@@ -198,6 +206,11 @@ func runChain(ctx context.Context, c *BDvsDDFTConfig, v potentials.Planar, seed 
 			}
 			if f == 0 {
 				acc.modes = append(acc.modes, fourierMode(frame, c.Box, c.Dz))
+			}
+			if w != nil {
+				if err := w.Observe(b); err != nil {
+					return err
+				}
 			}
 			progress(per)
 		}

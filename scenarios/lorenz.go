@@ -8,6 +8,8 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/physim/physim/scenarios/lorenzdata"
+	"github.com/physim/physim/sim"
+	"github.com/physim/physim/sim/trajectory"
 	"github.com/physim/physim/viz"
 )
 
@@ -91,6 +93,9 @@ func (Lorenz) Run(ctx context.Context, env *Env, cfg Config) error {
 	if err := saveRaster(env, d, min(c.RasterTrials, len(d.TrainInds))); err != nil {
 		return err
 	}
+	if err := saveLatentTrajectory(env, d); err != nil {
+		return err
+	}
 	bar.Add(1)
 	return nil
 }
@@ -171,4 +176,33 @@ func saveRaster(env *Env, d *lorenzdata.Dataset, k int) error {
 		panels[tr] = []*plot.Plot{p}
 	}
 	return saveGrid(env, "raster.png", panels, 16, 6*float64(k))
+}
+
+// saveLatentTrajectory writes latents.pstraj: one particle per condition
+// at its Lorenz state (x, y, z), one frame per step, for the viewer's lines
+// mode (physim view latents.pstraj --mode lines).
+func saveLatentTrajectory(env *Env, d *lorenzdata.Dataset) error {
+	nc, ns := d.Config.Conditions, d.Config.Steps
+	s := sim.NewState(nc, sim.NewOpenBox(sim.Vec3{}))
+	path := filepath.Join(env.Out, "latents.pstraj")
+	w, err := trajectory.Create(path, trajectory.HeaderFor(s))
+	if err != nil {
+		return err
+	}
+	for t := 0; t < ns; t++ {
+		for k := 0; k < nc; k++ {
+			base := (k*ns + t) * 3
+			s.Pos[k] = sim.Vec3{d.Latents[base], d.Latents[base+1], d.Latents[base+2]}
+		}
+		s.Step, s.Time = int64(t), float64(t)*d.Config.Dt
+		if err := w.Observe(s); err != nil {
+			w.Close()
+			return err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	env.Summary.Output(path)
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/physim/physim/scenarios"
+	"github.com/physim/physim/viz/glview"
 )
 
 // stringList collects a repeated flag.
@@ -31,6 +32,7 @@ func runScenario(ctx context.Context, reg *scenarios.Registry, args []string, st
 	dump := fs.Bool("dump-config", false, "print the effective configuration as TOML and exit")
 	view := fs.Bool("view", false, "show the running particle simulation in a window (viewer build)")
 	snapshot := fs.String("snapshot", "", "write a PNG picture of the final particle state (viewer build)")
+	colorBy := fs.String("color", "auto", "colouring for --view/--snapshot: auto, type, speed, z")
 	var sets stringList
 	fs.Var(&sets, "set", "override one config key: --set key=value (repeatable)")
 	fs.Usage = func() {
@@ -106,6 +108,9 @@ func runScenario(ctx context.Context, reg *scenarios.Registry, args []string, st
 	}
 	start, cpu0 := time.Now(), scenarios.ProcessCPUSeconds()
 	w := &watcher{view: *view, snapshot: *snapshot}
+	if w.opts.Color, err = glview.ParseColorBy(*colorBy); err != nil {
+		return err
+	}
 	runErr := w.run(ctx, sc, env, cfg, stderr)
 	sum.Timing = scenarios.Timing{WallSeconds: time.Since(start).Seconds(), CPUSeconds: scenarios.ProcessCPUSeconds() - cpu0}
 	if runErr != nil {

@@ -25,8 +25,8 @@ func viewLive(ctx context.Context, live *glview.Live, opts glview.Options) error
 }
 
 // snapshotState writes a PNG of the particle state s.
-func snapshotState(path string, s *sim.State) error {
-	return glview.SnapshotState(path, s, glview.Options{})
+func snapshotState(path string, s *sim.State, opts glview.Options) error {
+	return glview.SnapshotState(path, s, opts)
 }
 
 // requireViewer returns nil: this build has the viewer.

@@ -27,7 +27,7 @@ func viewLive(ctx context.Context, live *glview.Live, opts glview.Options) error
 }
 
 // snapshotState reports that the viewer is not compiled in.
-func snapshotState(path string, s *sim.State) error { return errNoViewer }
+func snapshotState(path string, s *sim.State, opts glview.Options) error { return errNoViewer }
 
 // requireViewer reports that this build has no viewer.
 func requireViewer() error { return errNoViewer }

@@ -17,6 +17,7 @@ import (
 type watcher struct {
 	view     bool
 	snapshot string
+	opts     glview.Options
 	state    *sim.State
 	live     *glview.Live
 	liveCh   chan *glview.Live
@@ -55,7 +56,7 @@ func (w *watcher) run(ctx context.Context, sc scenarios.Scenario, env *scenarios
 	var runErr error
 	select {
 	case live := <-w.liveCh:
-		if err := viewLive(ctx, live, glview.Options{}); err != nil {
+		if err := viewLive(ctx, live, w.opts); err != nil {
 			fmt.Fprintln(stderr, "physim: --view:", err, "(the simulation goes on without a window)")
 		}
 		runErr = <-done
@@ -70,7 +71,7 @@ func (w *watcher) run(ctx context.Context, sc scenarios.Scenario, env *scenarios
 	if w.state == nil {
 		return fmt.Errorf("--snapshot: scenario %s has no particle state to render", sc.Name())
 	}
-	if err := snapshotState(w.snapshot, w.state); err != nil {
+	if err := snapshotState(w.snapshot, w.state, w.opts); err != nil {
 		return fmt.Errorf("--snapshot: %w", err)
 	}
 	fmt.Fprintf(stderr, "physim: wrote %s\n", w.snapshot)
