@@ -48,3 +48,29 @@ func BenchmarkPairLJBuild(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPairLJSize times one LJ force evaluation (no list rebuild) of
+// a disordered fcc state (displacements up to 0.2σ) at ρ = 0.8442 from
+// 4,000 to 256,000 atoms, serial; ns/atom should not grow with N.
+func BenchmarkPairLJSize(b *testing.B) {
+	for _, cells := range []int{10, 20, 40} {
+		s := perturbedState(5, cells, 0.8442, 0.2)
+		f := make([]sim.Vec3, s.N())
+		b.Run(fmt.Sprintf("atoms=%d", s.N()), func(b *testing.B) {
+			p, err := NewPair(LJ{}, PairSettings{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := p.Compute(s, f); err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				clear(f)
+				if _, err := p.Compute(s, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(s.N()), "ns/atom")
+		})
+	}
+}

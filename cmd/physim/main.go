@@ -36,6 +36,7 @@ const usage = `physim: physics simulation with learned components
 Usage:
   physim list                 list the scenarios
   physim run NAME [flags]     run a scenario (physim run -h for flags)
+  physim bench lj|bd [flags]  time physim on LAMMPS's in.lj or the BD workload
   physim view FILE [flags]    play a trajectory (physim view -h; viewer build)
   physim version              print the version
 `
@@ -56,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	case "run":
 		return runScenario(ctx, reg, args[1:], stdout, stderr)
+	case "bench":
+		return runBench(ctx, args[1:], stdout, stderr)
 	case "view":
 		return viewCommand(ctx, args[1:], stdout, stderr)
 	case "version":

@@ -14,13 +14,16 @@ import (
 // 0.05 σ, r_c = 2.5 σ and skin 0.3 σ.
 func lammpsLJ() *sim.State { return fcc(20, 0.8442, 0.05, 40) }
 
-// BenchmarkVerletBuild measures a full rebuild of the in.lj list
-// (2.5 million ordered pairs) for 1 and 2 workers.
+// BenchmarkVerletBuild measures a rebuild of the in.lj list (2.5 million
+// ordered pairs; a half list stores 1.25 million) for 1 and 2 workers.
 func BenchmarkVerletBuild(b *testing.B) {
 	s := lammpsLJ()
-	for _, w := range []int{1, 2} {
-		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
-			v := &Verlet{Cutoff: 2.5, Skin: 0.3, Workers: w}
+	for _, c := range []struct {
+		w    int
+		half bool
+	}{{1, false}, {2, false}, {1, true}, {2, true}} {
+		b.Run(fmt.Sprintf("half=%v/workers=%d", c.half, c.w), func(b *testing.B) {
+			v := &Verlet{Cutoff: 2.5, Skin: 0.3, Workers: c.w, Half: c.half}
 			if err := v.Build(s); err != nil {
 				b.Fatal(err)
 			}

@@ -58,6 +58,11 @@ type CellList struct {
 	inv    [3]float64 // 1 / cell edge (0 for a single cell of zero extent)
 	lo     sim.Vec3   // lower corner of the binned region
 	imaged bool       // minimum image per pair (a short periodic axis)
+	// fast images pairs with sim.Imager, which may differ from
+	// sim.Box.MinImage only at half an edge: safe unless a periodic edge
+	// is within rounding of twice the radius.
+	fast bool
+	im   sim.Imager
 
 	start []int32    // cell c holds slots start[c]:start[c+1]
 	pos   []sim.Vec3 // wrapped position of each slot
@@ -126,9 +131,13 @@ func (c *CellList) layout(pos []sim.Vec3, r float64) {
 		}
 	}
 	c.rowReach(ext, r*(1+binMargin))
+	c.fast, c.im = true, c.box.Imager()
 	for k := 0; k < 3; k++ {
 		if c.box.Periodic[k] && c.n[k] == 1 {
 			c.imaged = true
+		}
+		if c.box.Periodic[k] && c.box.L[k] <= 2*r*(1+1e-9) {
+			c.fast = false
 		}
 	}
 }
@@ -238,6 +247,18 @@ func resizeVec(a []sim.Vec3, n int) []sim.Vec3 {
 	return a[:n]
 }
 
+// volume returns the volume of the binned region in σ³ (0 if it is flat).
+func (c *CellList) volume() float64 {
+	v := 1.0
+	for k := 0; k < 3; k++ {
+		if c.inv[k] == 0 {
+			return 0
+		}
+		v *= float64(c.n[k]) / c.inv[k]
+	}
+	return v
+}
+
 // Cells returns the number of cells per axis.
 func (c *CellList) Cells() [3]int { return c.n }
 
@@ -248,7 +269,7 @@ func (c *CellList) Query(p sim.Vec3, out []int32) []int32 {
 	p = c.wrap(p)
 	var segs [maxSegments]segment
 	k, total := c.stencil(c.coords(p), &segs)
-	return c.gather(p, segs[:k], total, -1, out)
+	return c.gather(p, segs[:k], total, -1, -1, out)
 }
 
 // stencil fills segs with the slot ranges of the cells that may hold
@@ -320,17 +341,18 @@ func abs(x int) int {
 }
 
 // gather appends to out the particles of the segments within the radius of
-// p, skipping slot self (−1 for none); total is the segments' length.
+// p whose index exceeds above (−1 for all), skipping slot self (−1 for
+// none); total is the segments' length.
 //
-// Every candidate is stored at buf[n] and n advances (by below, without a
-// branch) only for those within the radius, which avoids a mispredicted
+// Every candidate is stored at buf[n] and n advances (by below and after,
+// without a branch) only for those kept, which avoids a mispredicted
 // branch per candidate. Self is dropped after its segment. The loop
 // works on scalars because the compiler keeps sim.Vec3 values in memory.
 // The displacement is formed as (q − p) + shift and squared in the order of
 // sim.Vec3.Norm2, which equals |sim.Box.Delta(p, q)|² bit for bit for every
 // pair within the radius; on a short periodic axis the minimum image is
-// taken per pair instead.
-func (c *CellList) gather(p sim.Vec3, segs []segment, total int, self int32, out []int32) []int32 {
+// taken per pair instead, with sim.Imager where it gives the same pairs.
+func (c *CellList) gather(p sim.Vec3, segs []segment, total int, self, above int32, out []int32) []int32 {
 	n := len(out)
 	out = slices.Grow(out, total)
 	buf := out[:n+total]
@@ -342,14 +364,14 @@ func (c *CellList) gather(p sim.Vec3, segs []segment, total int, self int32, out
 		id = id[:len(pos)]
 		n0 := n
 		if c.imaged {
-			n = gatherImaged(&c.box, pos, id, p, r2, buf, n)
+			n = c.gatherImaged(pos, id, p, r2, above, buf, n)
 		} else {
 			sx, sy, sz := g.shift[0], g.shift[1], g.shift[2]
 			for j := range pos {
 				q := &pos[j]
 				dx, dy, dz := q[0]-px+sx, q[1]-py+sy, q[2]-pz+sz
 				buf[n] = id[j]
-				n += below(dx*dx+dy*dy+dz*dz, r2)
+				n += below(dx*dx+dy*dy+dz*dz, r2) & after(id[j], above)
 			}
 		}
 		if g.lo <= self && self < g.hi {
@@ -364,13 +386,25 @@ func (c *CellList) gather(p sim.Vec3, segs []segment, total int, self int32, out
 }
 
 // gatherImaged is the loop of gather with the minimum image per pair.
-func gatherImaged(b *sim.Box, pos []sim.Vec3, id []int32, p sim.Vec3, r2 float64, buf []int32, n int) int {
-	for j, q := range pos {
+func (c *CellList) gatherImaged(pos []sim.Vec3, id []int32, p sim.Vec3, r2 float64, above int32, buf []int32, n int) int {
+	b, im := &c.box, &c.im
+	for j := range pos {
+		q := &pos[j]
+		dx, dy, dz := q[0]-p[0], q[1]-p[1], q[2]-p[2]
+		if c.fast {
+			dx, dy, dz = im.Image(dx, dy, dz)
+		} else {
+			dx, dy, dz = b.MinImageXYZ(dx, dy, dz)
+		}
 		buf[n] = id[j]
-		n += below(b.MinImage(q.Sub(p)).Norm2(), r2)
+		n += below(dx*dx+dy*dy+dz*dz, r2) & after(id[j], above)
 	}
 	return n
 }
+
+// after returns 1 if i > j and 0 otherwise, without a branch, for i ≥ 0
+// and j ≥ −1.
+func after(i, j int32) int { return int(uint32(j-i) >> 31) }
 
 // below returns 1 if x < y and 0 otherwise, for x and y not NaN, without a
 // branch: the difference of two distinct floats is never zero, and its sign
@@ -378,9 +412,10 @@ func gatherImaged(b *sim.Box, pos []sim.Vec3, id []int32, p sim.Vec3, r2 float64
 func below(x, y float64) int { return int(math.Float64bits(x-y) >> 63) }
 
 // neighbors appends, slot by slot for the slots of cells [c0, c1), the
-// indices of the particles within the radius of each (itself excluded);
-// ends[a] receives the length of out after slot a.
-func (c *CellList) neighbors(c0, c1 int, ends []int32, out []int32) []int32 {
+// indices of the particles within the radius of each (itself excluded),
+// or with half only those of higher index; ends[a] receives the length of
+// out after slot a.
+func (c *CellList) neighbors(c0, c1 int, half bool, ends []int32, out []int32) []int32 {
 	var segs [maxSegments]segment
 	for ci := c0; ci < c1; ci++ {
 		a0, a1 := c.start[ci], c.start[ci+1]
@@ -389,7 +424,11 @@ func (c *CellList) neighbors(c0, c1 int, ends []int32, out []int32) []int32 {
 		}
 		k, total := c.stencil(c.cellCoords(ci), &segs)
 		for a := a0; a < a1; a++ {
-			out = c.gather(c.pos[a], segs[:k], total, a, out)
+			self, above := a, int32(-1)
+			if half {
+				self, above = -1, c.id[a]
+			}
+			out = c.gather(c.pos[a], segs[:k], total, self, above, out)
 			ends[a] = int32(len(out))
 		}
 	}

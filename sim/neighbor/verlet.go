@@ -19,9 +19,10 @@ const DefaultSkin = 0.3
 // was built; this makes restarts and parallel runs bit-identical.
 //
 // A build bins the particles into a CellList, collects the neighbours of
-// each particle cell by cell, and then transposes that list into particle
-// order; the transpose visits the sources in ascending index, which sorts
-// every neighbour list without a comparison sort. Once its buffers have
+// each particle cell by cell (for a half list only those of higher index),
+// and then transposes that list into particle order; the transpose visits
+// the sources in ascending index, which sorts every neighbour list without
+// a comparison sort. Once its buffers have
 // grown, a build allocates nothing. A Verlet must not be copied after its
 // first build.
 type Verlet struct {
@@ -36,6 +37,10 @@ type Verlet struct {
 	// Workers is the number of goroutines of a build (1 if zero). The list
 	// is the same for any number of workers.
 	Workers int
+	// Half stores every pair once, under its larger index (see Lower):
+	// half the memory and half the writes of a build. Neighbors and Upper
+	// are then unavailable.
+	Half bool
 
 	// Builds counts list builds. Dangerous counts builds triggered by a
 	// check that followed calls without a check (Every > 1) at which two
@@ -55,6 +60,7 @@ type Verlet struct {
 	par parallel // worker state of a build
 
 	built  bool
+	half   bool       // Half at the last build
 	ref    []sim.Vec3 // positions at the last build
 	box    sim.Box    // box at the last build
 	radius float64    // radius of the last build
@@ -84,12 +90,12 @@ func (v *Verlet) Check(b *sim.Box) error {
 }
 
 // Update rebuilds the list if needed and reports whether it did. It builds
-// on the first call and whenever the particle count, the box, Cutoff or
-// Skin changed; otherwise, on every Every-th call, when some particle has
-// moved more than Skin/2 since the last build.
+// on the first call and whenever the particle count, the box, Cutoff,
+// Skin or Half changed; otherwise, on every Every-th call, when some
+// particle has moved more than Skin/2 since the last build.
 func (v *Verlet) Update(s *sim.State) (bool, error) {
 	v.calls++
-	if !v.built || len(v.ref) != s.N() || v.box != s.Box || v.radius != v.Radius() {
+	if !v.built || len(v.ref) != s.N() || v.box != s.Box || v.radius != v.Radius() || v.half != v.Half {
 		return true, v.Build(s)
 	}
 	every := int64(max(v.Every, 1))
@@ -131,14 +137,39 @@ func (v *Verlet) maxDisplacements(s *sim.State) (m1, m2 float64) {
 }
 
 // Neighbors returns the neighbours of particle i in ascending order. The
-// slice belongs to the list and is valid until the next build.
-func (v *Verlet) Neighbors(i int) []int32 { return v.idx[v.start[i]:v.start[i+1]] }
+// slice belongs to the list and is valid until the next build. It panics
+// for a half list.
+func (v *Verlet) Neighbors(i int) []int32 {
+	v.needFull("Neighbors")
+	return v.idx[v.start[i]:v.start[i+1]]
+}
 
 // Upper returns the neighbours j > i of particle i in ascending order, so
 // that every pair appears once over all i (a half list, for forces that use
 // Newton's third law). The slice belongs to the list and is valid until the
-// next build.
-func (v *Verlet) Upper(i int) []int32 { return v.idx[v.upper[i]:v.start[i+1]] }
+// next build. It panics for a half list (Half set; use Lower).
+func (v *Verlet) Upper(i int) []int32 {
+	v.needFull("Upper")
+	return v.idx[v.upper[i]:v.start[i+1]]
+}
 
-// Pairs returns the total number of stored (ordered) pairs.
+// Lower returns the neighbours j < i of particle i in ascending order, so
+// that every pair appears once over all i, under its larger index. The
+// slice belongs to the list and is valid until the next build.
+func (v *Verlet) Lower(i int) []int32 {
+	if v.Half {
+		return v.idx[v.start[i]:v.start[i+1]]
+	}
+	return v.idx[v.start[i]:v.upper[i]]
+}
+
+// needFull panics if the list is a half list.
+func (v *Verlet) needFull(method string) {
+	if v.Half {
+		panic("neighbor: Verlet." + method + " needs a full list, but Half is set; use Lower")
+	}
+}
+
+// Pairs returns the total number of stored pairs: ordered pairs (each pair
+// twice) for a full list, each pair once for a half list.
 func (v *Verlet) Pairs() int { return len(v.idx) }

@@ -55,23 +55,38 @@ func (v *Verlet) Build(s *sim.State) error {
 		return err
 	}
 	v.start = resize(v.start, n+1)
-	v.start[0] = 0
-	for i := 0; i < n; i++ {
-		a := c.slot[i]
-		v.start[i+1] = v.start[i] + v.ends[a] - v.begin(a)
-	}
 	v.idx = resize(v.idx, len(v.byCell))
-	v.upper = resize(v.upper, n)
-	if v.par.nw > 1 {
+	switch {
+	case v.Half:
+		// A list's length is the number of its lower neighbours: count.
 		v.run((*Verlet).count)
+		v.start[0] = 0
+		for d := 0; d < n; d++ {
+			at := v.start[d]
+			for _, cnt := range v.par.cur {
+				at += cnt[d]
+			}
+			v.start[d+1] = at
+		}
 		v.cursors()
-	} else {
-		v.par.cur[0] = resize(v.par.cur[0], n)
-		copy(v.par.cur[0], v.start[:n])
+	default:
+		v.start[0] = 0
+		for i := 0; i < n; i++ {
+			a := c.slot[i]
+			v.start[i+1] = v.start[i] + v.ends[a] - v.begin(a)
+		}
+		v.upper = resize(v.upper, n)
+		if v.par.nw > 1 {
+			v.run((*Verlet).count)
+			v.cursors()
+		} else {
+			v.par.cur[0] = resize(v.par.cur[0], n)
+			copy(v.par.cur[0], v.start[:n])
+		}
 	}
 	v.run((*Verlet).transpose)
 	v.ref = append(v.ref[:0], s.Pos...)
-	v.box, v.radius, v.built = s.Box, v.Radius(), true
+	v.box, v.radius, v.half, v.built = s.Box, v.Radius(), v.Half, true
 	v.Builds++
 	return nil
 }
@@ -134,7 +149,28 @@ func (v *Verlet) collect(w int) {
 	if w == 0 {
 		buf = &v.byCell
 	}
-	*buf = v.cells.neighbors(p.cellLo[w], p.cellLo[w+1], v.ends, (*buf)[:0])
+	if cap(*buf) == 0 {
+		// Reserve the expected size at once, rather than growing through
+		// copies that leave garbage several times the final size.
+		c := &v.cells
+		*buf = make([]int32, 0, v.expected(int(c.start[p.cellLo[w+1]]-c.start[p.cellLo[w]]), len(c.slot)))
+	}
+	*buf = v.cells.neighbors(p.cellLo[w], p.cellLo[w+1], v.Half, v.ends, (*buf)[:0])
+}
+
+// expected returns 10% more than the expected number of list entries of m
+// of the n particles, at the mean density of the binned region.
+func (v *Verlet) expected(m, n int) int {
+	vol := v.cells.volume()
+	if vol == 0 {
+		return 0
+	}
+	r := v.Radius()
+	per := min(float64(n-1), float64(n)/vol*4*math.Pi/3*r*r*r)
+	if v.Half {
+		per /= 2
+	}
+	return int(1.1 * per * float64(m))
 }
 
 // concat appends the buffers of workers 1… to byCell and shifts their ends.
@@ -187,13 +223,16 @@ func (v *Verlet) cursors() {
 
 // transpose appends every source s of worker w, in ascending order, to the
 // lists of its neighbours: since all sources are visited in ascending
-// order, every list comes out sorted.
+// order, every list comes out sorted. A half list gets only the sources
+// below each particle, its lower neighbours.
 func (v *Verlet) transpose(w int) {
 	cur := v.par.cur[w]
 	lo, hi := v.sources(w)
 	for s := lo; s < hi; s++ {
 		a := v.cells.slot[s]
-		v.upper[s] = cur[s] // every neighbour j < s is in place
+		if !v.Half {
+			v.upper[s] = cur[s] // every neighbour j < s is in place
+		}
 		for _, d := range v.byCell[v.begin(a):v.ends[a]] {
 			v.idx[cur[d]] = int32(s)
 			cur[d]++
