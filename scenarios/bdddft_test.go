@@ -110,3 +110,16 @@ func TestBDvsDDFTIdealGasAgrees(t *testing.T) {
 		t.Errorf("final BD profile is flat (⟨z²⟩ = %.2f against uniform): the potential did nothing", dev/float64(nb))
 	}
 }
+
+// A NaN observable (for example the trial correlation when every trial has
+// its own chain) is written as null instead of breaking summary.json.
+func TestSummaryWritesNaNAsNull(t *testing.T) {
+	s := NewSummary("x", 1, BDvsDDFT{}.DefaultConfig())
+	s.Observe("nan", math.NaN())
+	if err := s.Write(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := s.Observables["nan"]; !ok || v != nil {
+		t.Errorf("NaN recorded as %v", v)
+	}
+}

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"encoding/json"
+	"math"
 	"path/filepath"
 	"sort"
 
@@ -51,8 +52,14 @@ func configMap(cfg Config) map[string]any {
 	return m
 }
 
-// Observe records a plain number or a stats.MeanErr under name.
-func (s *Summary) Observe(name string, v any) { s.Observables[name] = v }
+// Observe records a plain number or a stats.MeanErr under name. A
+// non-finite float64 is recorded as null (JSON has no NaN).
+func (s *Summary) Observe(name string, v any) {
+	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		v = nil
+	}
+	s.Observables[name] = v
+}
 
 // Output records a file written into the output directory (base name).
 func (s *Summary) Output(path string) {
