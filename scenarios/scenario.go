@@ -97,7 +97,7 @@ func NewRegistry(list ...Scenario) *Registry {
 
 // Default returns the registry of every scenario physim ships.
 func Default() *Registry {
-	return NewRegistry(LJFluid{}, BDvsDDFT{}, DFTPlanar{}, DDFTPlanar{}, Kuramoto{}, AKOrN{}, OscillatorLattice{}, Lorenz{})
+	return NewRegistry(LJFluid{}, BDvsDDFT{}, DFTPlanar{}, DDFTPlanar{}, Kuramoto{}, AKOrN{}, OscillatorLattice{}, Lorenz{}, PCMData{})
 }
 
 // Names returns the scenario names in alphabetical order.

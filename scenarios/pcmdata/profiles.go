@@ -1,0 +1,129 @@
+package pcmdata
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/physim/physim/potentials"
+	"github.com/physim/physim/sim"
+	"github.com/physim/physim/sim/observe"
+	"github.com/physim/physim/sim/stats"
+)
+
+// ProfileRecipe is how the inhomogeneous test set is made: equilibrium
+// density profiles of the LJ fluid (the bulk recipe's kT, cutoff, skin, dt,
+// gamma) in random planar potentials (potentials.RandomGaussians, the
+// neural-DDFT study's generator), which no network trains on. The toml
+// names are keys of the pcm-data scenario's [profiles] table.
+type ProfileRecipe struct {
+	// Potentials is the number of random potentials (0: no test set); they
+	// use the seeds FirstSeed, FirstSeed+1, ….
+	Potentials int    `toml:"potentials"`
+	FirstSeed  uint64 `toml:"first_seed"`
+	// Particles in a cubic periodic box of edge Box (σ).
+	Particles int     `toml:"particles"`
+	Box       float64 `toml:"box"`
+	// Bins is the number of ρ(z) bins (cloud-in-cell) across the box.
+	Bins int `toml:"bins"`
+	// EquilibrationSteps run with the potential on before sampling; Steps
+	// are sampled every SampleEvery steps.
+	EquilibrationSteps int64 `toml:"equilibration_steps"`
+	Steps              int64 `toml:"steps"`
+	SampleEvery        int64 `toml:"sample_every"`
+}
+
+// DefaultProfileRecipe returns 6 potentials (seeds 1001 …) for 600
+// particles in a 10σ box (ρ̄ = 0.6σ⁻³, the bd-vs-ddft state), 1000 bins,
+// 2000 + 100000 Langevin steps sampled every 5.
+func DefaultProfileRecipe() ProfileRecipe {
+	return ProfileRecipe{Potentials: 6, FirstSeed: 1001, Particles: 600, Box: 10, Bins: 1000,
+		EquilibrationSteps: 2000, Steps: 100000, SampleEvery: 5}
+}
+
+// validate returns an error naming the first invalid key.
+func (p *ProfileRecipe) validate(r *Recipe) error {
+	bad := func(key string, v any, want string) error {
+		return fmt.Errorf("pcm-data: config key %s = %v: %s", key, v, want)
+	}
+	switch {
+	case p.Potentials < 0:
+		return bad("profiles.potentials", p.Potentials, "must not be negative")
+	case p.Potentials == 0:
+		return nil
+	case p.Particles < 2:
+		return bad("profiles.particles", p.Particles, "need at least 2")
+	case !(p.Box >= 2*(r.Cutoff+r.Skin)) || math.IsInf(p.Box, 0):
+		return bad("profiles.box", p.Box, fmt.Sprintf("must be finite and at least 2 × (cutoff + skin) = %g", 2*(r.Cutoff+r.Skin)))
+	case p.Bins < 2:
+		return bad("profiles.bins", p.Bins, "need at least 2")
+	case p.EquilibrationSteps < 0 || p.Steps < 1 || p.SampleEvery < 1 || p.SampleEvery > p.Steps:
+		return bad("profiles.steps", p.Steps, "need steps ≥ 1, 1 ≤ sample_every ≤ steps and no negative counts")
+	}
+	return nil
+}
+
+// PlanarBuilder makes the system of one test profile: Particles particles
+// in a periodic cube of edge Box at the recipe's kT with the LJ force plus
+// the external potential v, initialised and keyed on seed.
+type PlanarBuilder func(v potentials.Planar, seed uint64) (*sim.State, sim.Integrator, error)
+
+// Profile is one equilibrium density profile of the test set.
+type Profile struct {
+	// Seed is the potentials.RandomGaussians seed of V(z); Samples the
+	// number of configurations averaged.
+	Seed    uint64
+	Samples int64
+	// V is the potential (ε) and Rho the density (σ⁻³, cloud-in-cell) with
+	// its block-averaged standard error, on Dataset.ProfileZ.
+	V   []float64
+	Rho []stats.MeanErr
+}
+
+// Potential returns V(z) of the profile's seed for the box edge l (σ).
+func (p *Profile) Potential(l float64) potentials.GaussianSum {
+	return potentials.RandomGaussians(p.Seed, l)
+}
+
+// GenerateProfiles runs the test set of pr (appending to d.Profiles).
+// progress, if not nil, is called with the MD steps done.
+func (d *Dataset) GenerateProfiles(ctx context.Context, pr ProfileRecipe, build PlanarBuilder, progress func(int64)) error {
+	if err := pr.validate(&d.Recipe); err != nil {
+		return err
+	}
+	d.ProfileRecipe = pr
+	tick := func(int64) {
+		if progress != nil {
+			progress(1)
+		}
+	}
+	for i := 0; i < pr.Potentials; i++ {
+		seed := pr.FirstSeed + uint64(i)
+		v := potentials.RandomGaussians(seed, pr.Box)
+		s, integ, err := build(v, stateSeed(d.Seed, 1000000+i))
+		if err != nil {
+			return err
+		}
+		if s.N() != pr.Particles || s.Box.L[2] != pr.Box {
+			return fmt.Errorf("pcm-data: profile builder made %d particles in a %gσ box, recipe asks for %d in %gσ", s.N(), s.Box.L[2], pr.Particles, pr.Box)
+		}
+		if err := (&sim.Runner{Integrator: integ, Progress: tick}).Run(ctx, s, pr.EquilibrationSteps); err != nil {
+			return err
+		}
+		prof := &observe.DensityProfile{Bins: pr.Bins, Binning: observe.CloudInCell}
+		run := sim.Runner{Integrator: integ, Progress: tick, Observers: []sim.Every{{N: pr.SampleEvery, Observer: prof}}}
+		if err := run.Run(ctx, s, pr.Steps); err != nil {
+			return err
+		}
+		if d.ProfileZ == nil {
+			d.ProfileZ = prof.Z()
+		}
+		p := Profile{Seed: seed, Samples: prof.Frames(), Rho: prof.Result()}
+		for _, z := range d.ProfileZ {
+			e, _ := v.VdV(z, 0)
+			p.V = append(p.V, e)
+		}
+		d.Profiles = append(d.Profiles, p)
+	}
+	return nil
+}

@@ -1,0 +1,97 @@
+package pcmdata
+
+import (
+	"flag"
+	"math"
+	"testing"
+)
+
+// ShippedDir is the shipped bulk data set; FixtureDir a five-state subset
+// of it for fast tests elsewhere (rewritten by go test -run Fixture
+// -update-fixture).
+const (
+	shippedDir = "data/bulk-v1"
+	fixtureDir = "testdata/bulk-fixture"
+)
+
+var updateFixture = flag.Bool("update-fixture", false, "rewrite testdata/bulk-fixture from data/bulk-v1")
+
+// The shipped data set is consistent: its planar kernels integrate to its
+// compressibility (1 − ρ∫c2 dz = β∂P/∂ρ, the identity ∫c2 dz = ĉ(0)); its
+// equation of state agrees with JZG for the truncated and shifted fluid
+// (β∂P/∂ρ within 2.5%, P within 2.5%, Widom βμ_ex within 0.025 or 4
+// standard errors — JZG's own accuracy is about 1–2%); the fitted offset
+// of g − 1 matches the Lebowitz–Percus value (1 − S(0))/N within the
+// noise the fit absorbs (2·10⁻⁴) where that value dominates (ρ ≥ 0.6).
+func TestShippedBulkData(t *testing.T) {
+	d, prov, err := Read(shippedDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.States) < 30 || prov.Recipe.KT != 2 || prov.Recipe.Cutoff != 4 {
+		t.Fatalf("shipped data set has %d states at kT %g, r_c %g", len(d.States), prov.Recipe.KT, prov.Recipe.Cutoff)
+	}
+	dz := d.Z[1] - d.Z[0]
+	for _, s := range d.States {
+		integral := 0.0
+		for i, v := range s.C2 {
+			w := 2.0
+			if i == 0 || i == len(s.C2)-1 {
+				w = 1
+			}
+			integral += w * v * dz
+		}
+		if k := 1 - s.Density*integral; math.Abs(k-s.Compressibility) > 2e-3*s.Compressibility {
+			t.Errorf("ρ = %g: 1 − ρ∫c2 dz = %.5f, β∂P/∂ρ = %.5f", s.Density, k, s.Compressibility)
+		}
+		j := s.JZG
+		if math.Abs(s.Compressibility-j.Compressibility) > 0.025*j.Compressibility {
+			t.Errorf("ρ = %g: β∂P/∂ρ = %.4f, JZG %.4f", s.Density, s.Compressibility, j.Compressibility)
+		}
+		if math.Abs(s.Pressure.Mean-j.Pressure) > 0.025*j.Pressure {
+			t.Errorf("ρ = %g: P = %v, JZG %.4f", s.Density, s.Pressure, j.Pressure)
+		}
+		if d := math.Abs(s.BetaMuEx.Mean - j.BetaMuEx); d > math.Max(0.025, 4*s.BetaMuEx.StdErr) {
+			t.Errorf("ρ = %g: βμ_ex = %v, JZG %.4f", s.Density, s.BetaMuEx, j.BetaMuEx)
+		}
+		if s.Density >= 0.6 && math.Abs(s.Offset-s.OffsetLP) > 2e-4 {
+			t.Errorf("ρ = %g: fitted offset %.3g, Lebowitz–Percus %.3g", s.Density, s.Offset, s.OffsetLP)
+		}
+	}
+}
+
+// The fixture is the subset of the shipped data set it claims to be.
+func TestFixture(t *testing.T) {
+	full, _, err := Read(shippedDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pick := []float64{0.1, 0.3, 0.5, 0.7, 0.85}
+	if *updateFixture {
+		sub := *full
+		sub.States = nil
+		for _, s := range full.States {
+			for _, r := range pick {
+				if s.Density == r {
+					sub.States = append(sub.States, s)
+				}
+			}
+		}
+		_, prov, _ := Read(shippedDir)
+		if err := sub.Write(fixtureDir, *prov); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fx, _, err := Read(fixtureDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fx.States) != len(pick) {
+		t.Fatalf("fixture has %d states, want %d", len(fx.States), len(pick))
+	}
+	for i, s := range fx.States {
+		if s.Density != pick[i] || s.C2[0] != full.States[int(math.Round((pick[i]-0.05)/0.025))].C2[0] {
+			t.Errorf("fixture state %d (ρ = %g) is not the shipped state ρ = %g", i, s.Density, pick[i])
+		}
+	}
+}
