@@ -50,7 +50,8 @@ type BDvsDDFTConfig struct {
 	Dz float64 `toml:"dz"`
 	// Functionals lists the DDFT functionals: "wbii-mf" (White Bear II +
 	// Barker–Henderson mean field), "wbi-mf", "rf-mf", "wbii" (hard
-	// spheres only), "ideal".
+	// spheres only), "neural" (the shipped learned model, package
+	// learned; it requires kT = 2, a 10σ box and dz = 0.01), "ideal".
 	Functionals []string `toml:"functionals"`
 	// DDFTScheme is "explicit" (forward Euler, fixed DDFTDt, as the study)
 	// or "spectral" (adaptive exponential integrator).
@@ -118,8 +119,10 @@ func (c *BDvsDDFTConfig) functionalSpec(name string) (functional.Spec, error) {
 		s.HardSpheres, s.Attraction = "rosenfeld", "barker-henderson"
 	case "wbii":
 		s.HardSpheres, s.Diameter = "whitebear2", functional.BarkerHendersonDiameter(c.KT)
+	case "neural":
+		return functional.Spec{}, nil // learned.Default; see newFunctional
 	default:
-		return s, fmt.Errorf(`bd-vs-ddft: config key functionals: unknown functional %q (want wbii-mf, wbi-mf, rf-mf, wbii or ideal)`, name)
+		return s, fmt.Errorf(`bd-vs-ddft: config key functionals: unknown functional %q (want wbii-mf, wbi-mf, rf-mf, wbii, neural or ideal)`, name)
 	}
 	return s, nil
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/physim/physim/integrators/ddft"
+	"github.com/physim/physim/learned"
 	"github.com/physim/physim/potentials"
 	"github.com/physim/physim/potentials/functional"
 )
@@ -39,7 +40,12 @@ func (r *comparison) runDDFT(ctx context.Context, env *Env, name string) error {
 	if err != nil {
 		return err
 	}
-	f, err := functional.New(g, spec)
+	var f functional.Functional
+	if name == "neural" {
+		f, err = learned.Default(g, c.KT)
+	} else {
+		f, err = functional.New(g, spec)
+	}
 	if err != nil {
 		return fmt.Errorf("bd-vs-ddft: functional %s: %w", name, err)
 	}

@@ -123,3 +123,41 @@ func TestSummaryWritesNaNAsNull(t *testing.T) {
 		t.Errorf("NaN recorded as %v", v)
 	}
 }
+
+// The shipped neural functional plugs into bd-vs-ddft: from a uniform
+// start it conserves mass and, with V on, builds structure; on a grid it
+// was not trained for it is refused by name.
+func TestBDvsDDFTNeuralFunctional(t *testing.T) {
+	sc := BDvsDDFT{}
+	c := sc.DefaultConfig().(*BDvsDDFTConfig)
+	c.Duration, c.Snapshots = 0.2, []float64{0}
+	v, err := c.potential()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nf, _ := c.frames()
+	nb := int(c.Box/c.Dz + 0.5)
+	bd := &bdResult{t: make([]float64, nf), z: make([]float64, nb), mean: make([][]float64, nf), stderr: make([][]float64, nf)}
+	for k := range bd.mean {
+		bd.t[k] = float64(k) * c.Frame
+		bd.mean[k] = make([]float64, nb)
+		for i := range bd.mean[k] {
+			bd.mean[k][i] = 0.6
+		}
+	}
+	cmp := &comparison{cfg: c, bd: bd, v: v}
+	if err := cmp.runDDFT(context.Background(), testEnv(t, sc, c), "neural"); err != nil {
+		t.Fatal(err)
+	}
+	last := cmp.runs[0].rho[nf-1]
+	if m := massOf(last, c.Dz); math.Abs(m-6) > 1e-9 {
+		t.Errorf("mass %g, want 6", m)
+	}
+	if cmp.runs[0].rmse[nf-1] < 1e-3 {
+		t.Errorf("profile stayed uniform (RMSE against uniform %g)", cmp.runs[0].rmse[nf-1])
+	}
+	c.Dz = 0.02
+	if err := cmp.runDDFT(context.Background(), testEnv(t, sc, c), "neural"); err == nil {
+		t.Error("the neural functional accepted a grid it was not trained for")
+	}
+}
