@@ -38,6 +38,7 @@ Usage:
   physim run NAME [flags]     run a scenario (physim run -h for flags)
   physim bench lj|bd [flags]  time physim on LAMMPS's in.lj or the BD workload
   physim view FILE [flags]    play a trajectory (physim view -h; viewer build)
+  physim train functional     retrain the neural functional from the PCM data set
   physim version              print the version
 `
 
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBench(ctx, args[1:], stdout, stderr)
 	case "view":
 		return viewCommand(ctx, args[1:], stdout, stderr)
+	case "train":
+		return runTrain(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "physim", scenarios.Version)
 		return nil
