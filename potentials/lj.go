@@ -74,10 +74,7 @@ func (l LJ) EnergyForce(r2 float64) (u, fOverR float64) {
 // EnergyForces evaluates EnergyForce for every r2[k].
 func (l LJ) EnergyForces(r2, u, fOverR []float64) {
 	k := l.coef()
-	u, fOverR = u[:len(r2)], fOverR[:len(r2)]
-	for i, x := range r2 {
-		u[i], fOverR[i] = k.eval(x)
-	}
+	k.EnergyForces(r2, u, fOverR)
 }
 
 // TailCorrection returns the analytic corrections of the plain cut,
