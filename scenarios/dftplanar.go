@@ -9,6 +9,7 @@ import (
 
 	"github.com/physim/physim/integrators/ddft"
 	"github.com/physim/physim/internal/atomicfile"
+	"github.com/physim/physim/learned"
 	"github.com/physim/physim/potentials"
 	"github.com/physim/physim/potentials/functional"
 	"github.com/physim/physim/viz"
@@ -31,6 +32,10 @@ type PlanarFluidConfig struct {
 	// "wca"), cutoff (σ), hard_rods (rod length for the exact 1D Percus
 	// functional). Its kT is the scenario's.
 	Functional functional.Spec `toml:"functional"`
+	// Model, when set, replaces Functional by a learned model: "neural" for
+	// the shipped default (trained for kT = 2, a periodic 10σ grid at
+	// dz = 0.01) or the path of a model file written by physim train.
+	Model string `toml:"model,omitempty"`
 	// Potential is V(z) (see PlanarTerm).
 	Potential []PlanarTerm `toml:"potential"`
 }
@@ -66,9 +71,17 @@ func (c *PlanarFluidConfig) system(name string) (functional.Grid, ddft.System, e
 	if err != nil {
 		return g, ddft.System{}, fmt.Errorf("%s: %w", name, err)
 	}
-	spec := c.Functional
-	spec.KT = c.KT
-	f, err := functional.New(g, spec)
+	var f functional.Functional
+	switch c.Model {
+	case "":
+		spec := c.Functional
+		spec.KT = c.KT
+		f, err = functional.New(g, spec)
+	case "neural":
+		f, err = learned.Default(g, c.KT)
+	default:
+		f, err = learned.LoadFunctional(c.Model, g, c.KT)
+	}
 	if err != nil {
 		return g, ddft.System{}, fmt.Errorf("%s: functional: %w", name, err)
 	}

@@ -81,3 +81,27 @@ func TestPlanarConfigErrors(t *testing.T) {
 		t.Errorf("coarse grid: err = %v", err)
 	}
 }
+
+// model = "neural" runs the shipped learned functional in ddft-planar (mass
+// conserved, free energy lowered) and is refused on a grid it was not
+// trained for.
+func TestDDFTPlanarNeuralModel(t *testing.T) {
+	sc := DDFTPlanar{}
+	cfg := sc.DefaultConfig().(*DDFTPlanarConfig)
+	cfg.Model, cfg.Duration, cfg.Snapshots = "neural", 0.2, []float64{0, 0.2}
+	env := testEnv(t, sc, cfg)
+	if err := sc.Run(context.Background(), env, cfg); err != nil {
+		t.Fatal(err)
+	}
+	obs := env.Summary.Observables
+	if m := obs["mass_relative_change"].(float64); math.Abs(m) > 1e-12 {
+		t.Errorf("relative mass change %g", m)
+	}
+	if f0, f1 := obs["free_energy_start"].(float64), obs["free_energy_end"].(float64); !(f1 < f0) {
+		t.Errorf("free energy rose from %g to %g", f0, f1)
+	}
+	cfg.Dz = 0.02
+	if err := sc.Run(context.Background(), testEnv(t, sc, cfg), cfg); err == nil {
+		t.Error("the neural model accepted a grid it was not trained for")
+	}
+}
