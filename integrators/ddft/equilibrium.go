@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/physim/physim/internal/anderson"
 	"github.com/physim/physim/potentials/functional"
 )
 
@@ -138,7 +139,7 @@ type solver struct {
 	rho       []float64
 	x, r      []float64
 	xn, rn    []float64
-	acc       *anderson
+	acc       *anderson.Mixer
 }
 
 func newSolver(sys System, s EquilibriumSettings) (*solver, error) {
@@ -165,7 +166,7 @@ func newSolver(sys System, s EquilibriumSettings) (*solver, error) {
 	}
 	n := len(sv.free)
 	sv.x, sv.r, sv.xn, sv.rn = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	sv.acc = newAnderson(s.History, n)
+	sv.acc = anderson.New(s.History, n)
 	if s.Initial != nil {
 		if len(s.Initial) != f.g.N {
 			panic(fmt.Sprintf("ddft: initial profile has %d values, grid has %d cells", len(s.Initial), f.g.N))
@@ -267,12 +268,12 @@ func (sv *solver) run() (*Equilibrium, error) {
 			return sv.result(it, res, fmt.Errorf("%w: residual %.3g after %d iterations (tolerance %.3g)", ErrNotConverged, res, it, s.Tol))
 		}
 		if res > 10*best {
-			sv.acc.reset() // Anderson went astray: restart from plain mixing
+			sv.acc.Reset() // Anderson went astray: restart from plain mixing
 		}
 		if res < best {
 			best, itBest = res, it
 		}
-		sv.acc.next(sv.xn, sv.x, sv.r, s.Mixing)
+		sv.acc.Next(sv.xn, sv.x, sv.r, s.Mixing)
 		step := 0.0
 		for k := range sv.xn {
 			step = math.Max(step, math.Abs(sv.xn[k]-sv.x[k]))
@@ -292,7 +293,7 @@ func (sv *solver) run() (*Equilibrium, error) {
 				return sv.result(it, res, fmt.Errorf("%w: no admissible step from iteration %d: %v", ErrNotConverged, it, err))
 			}
 			// Too dense somewhere (packing fraction ≥ 1): halve the step.
-			sv.acc.reset()
+			sv.acc.Reset()
 			for k := range sv.xn {
 				sv.xn[k] = (sv.x[k] + sv.xn[k]) / 2
 			}

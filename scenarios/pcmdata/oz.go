@@ -3,6 +3,8 @@ package pcmdata
 import (
 	"fmt"
 	"math"
+
+	"github.com/physim/physim/internal/anderson"
 )
 
 // Closure gives the direct correlation c(r) from the indirect correlation
@@ -132,7 +134,7 @@ func InvertOZ(d PairData, tail Closure, s OZSettings) (*Correlations, error) {
 	n := h.Len()
 	o := &ozState{rho: d.Density, h: h, tail: tail, s: s, gm: make([]float64, n),
 		hin: make([]float64, n), gamma: make([]float64, n), good: make([]float64, n), prev: make([]float64, n), c: make([]float64, n),
-		ck: make([]float64, n), f: make([]float64, n), acc: newAnderson(s.History, n)}
+		ck: make([]float64, n), f: make([]float64, n), acc: anderson.New(s.History, n)}
 	for i := 0; i < n && h.R(i) < d.MatchRadius; i++ {
 		o.gm[i] = d.interpolate(h.R(i))
 		o.inner = i + 1
@@ -171,7 +173,7 @@ type ozState struct {
 	gamma      []float64 // current γ; good is the last converged one
 	good, prev []float64
 	c, ck, f   []float64
-	acc        *anderson
+	acc        *anderson.Mixer
 	iterations int
 }
 
@@ -269,7 +271,7 @@ const minInverseS = 1e-3
 // iteration restarts from the last iterate with half the mixing and no
 // Anderson history.
 func (o *ozState) solve() error {
-	o.acc.reset()
+	o.acc.Reset()
 	mix, last := o.s.Mixing, math.Inf(1)
 	for it := 1; it <= o.s.MaxIter; it++ {
 		o.iterations++
@@ -280,7 +282,7 @@ func (o *ozState) solve() error {
 			}
 			copy(o.gamma, o.prev)
 			mix /= 2
-			o.acc.reset()
+			o.acc.Reset()
 			last = math.Inf(1)
 			continue
 		}
@@ -292,7 +294,7 @@ func (o *ozState) solve() error {
 		}
 		last = res
 		copy(o.prev, o.gamma)
-		o.acc.step(o.gamma, o.f, mix)
+		o.acc.Next(o.gamma, o.gamma, o.f, mix)
 	}
 	return fmt.Errorf("pcmdata: OZ inversion at ρ = %g did not converge in %d iterations", o.rho, o.s.MaxIter)
 }

@@ -1,11 +1,14 @@
-package ddft
+// Package anderson is Anderson acceleration (type II, Walker and Ni, SIAM
+// J. Numer. Anal. 49, 1715 (2011)) of fixed-point iterations
+// x ← x + α·r(x), shared by physim's equilibrium DFT solver and its
+// Ornstein–Zernike inversion. It allocates nothing after New.
+package anderson
 
 import "math"
 
-// anderson is Anderson acceleration (type II, Walker and Ni, SIAM J. Numer.
-// Anal. 49, 1715 (2011)) of the fixed-point iteration x ← x + α·r(x),
-// keeping the last m differences of iterates and residuals.
-type anderson struct {
+// Mixer keeps the last m differences of iterates and residuals of a
+// fixed-point iteration on vectors of length n.
+type Mixer struct {
 	m      int
 	dx, dr [][]float64 // ring buffers of Δx and Δr
 	k      int         // stored differences (≤ m)
@@ -18,8 +21,10 @@ type anderson struct {
 	gamma  []float64
 }
 
-func newAnderson(m, n int) *anderson {
-	a := &anderson{m: m, xPrev: make([]float64, n), rPrev: make([]float64, n),
+// New returns a Mixer with history depth m (0: plain mixing) for vectors
+// of length n.
+func New(m, n int) *Mixer {
+	a := &Mixer{m: m, xPrev: make([]float64, n), rPrev: make([]float64, n),
 		a: make([]float64, m*m), rhs: make([]float64, m), gamma: make([]float64, m)}
 	for i := 0; i < m; i++ {
 		a.dx = append(a.dx, make([]float64, n))
@@ -28,12 +33,13 @@ func newAnderson(m, n int) *anderson {
 	return a
 }
 
-// reset forgets the history.
-func (a *anderson) reset() { a.k, a.head, a.have = 0, 0, false }
+// Reset forgets the history (after the fixed-point map changed, or when
+// the accelerated iteration went astray).
+func (a *Mixer) Reset() { a.k, a.head, a.have = 0, 0, false }
 
-// next writes the next iterate for x with residual r and mixing alpha into
-// out (which may not alias x or r).
-func (a *anderson) next(out, x, r []float64, alpha float64) {
+// Next writes the next iterate for x with residual r and mixing alpha into
+// out. out may alias x (x is read before out is written) but not r.
+func (a *Mixer) Next(out, x, r []float64, alpha float64) {
 	if a.m > 0 && a.have {
 		s := a.head
 		for i := range x {
@@ -65,7 +71,7 @@ func (a *anderson) next(out, x, r []float64, alpha float64) {
 
 // solve finds γ minimising |r − ΔR γ| through the regularised normal
 // equations (Cholesky); it reports false if they are singular.
-func (a *anderson) solve(r []float64) bool {
+func (a *Mixer) solve(r []float64) bool {
 	k := a.k
 	A := a.a[:k*k]
 	for p := 0; p < k; p++ {
