@@ -8,7 +8,8 @@ import (
 	"testing"
 )
 
-// testEnv returns an Env writing into a temporary directory.
+// testEnv returns an Env with seed 5 and two workers writing into a
+// temporary directory, with no progress output.
 func testEnv(t *testing.T, sc Scenario, cfg Config) *Env {
 	t.Helper()
 	return &Env{Out: t.TempDir(), Seed: 5, Workers: 2, Summary: NewSummary(sc.Name(), 5, cfg),

@@ -25,9 +25,9 @@ func runInTemp(t *testing.T, ctx context.Context, sc Scenario, cfg Config, seed 
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	dir = t.TempDir()
-	env := &Env{Out: dir, Seed: seed, Workers: 2, Summary: NewSummary(sc.Name(), seed, cfg),
-		Progress: func(string, int64) Progress { return nopProgress{} }}
+	env := testEnv(t, sc, cfg)
+	env.Seed, env.Summary.Seed = seed, seed
+	dir = env.Out
 	runErr = sc.Run(ctx, env, cfg)
 	if err := env.Summary.Write(dir); err != nil {
 		t.Fatal(err)
