@@ -34,6 +34,20 @@ type LangevinBAOAB struct {
 	Gamma float64
 	// Seed selects the noise (stream rng.StreamLangevin).
 	Seed uint64
+	// Workers is the number of goroutines that update the particles (0 or
+	// 1: serial). Trajectories are identical for every value.
+	Workers int
+
+	par  chunks
+	kick kicker
+	cur  baoabStep
+	body func(lo, hi int)
+}
+
+// baoabStep is the state of the step in progress.
+type baoabStep struct {
+	s   *sim.State
+	key rng.Key
 }
 
 // check validates the settings.
@@ -55,28 +69,42 @@ func (g *LangevinBAOAB) Step(s *sim.State) error {
 	if err := g.check(); err != nil {
 		return err
 	}
-	dt := g.Dt
-	key := rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamLangevin}
+	if g.body == nil {
+		g.body = g.baoa
+	}
+	g.cur = baoabStep{s: s, key: rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamLangevin}}
+	g.par.run(s.N(), g.Workers, g.body)
+	g.cur = baoabStep{}
+	if err := finishStep(g.Force, s, g.Dt); err != nil {
+		return err
+	}
+	g.kick.kick(s, 0.5*g.Dt, g.Workers)
+	return nil
+}
+
+// baoa applies B, A, O and A to particles lo to hi − 1.
+func (g *LangevinBAOAB) baoa(lo, hi int) {
+	s, key, dt := g.cur.s, g.cur.key, g.Dt
+	half := 0.5 * dt
 	// c and the noise amplitude depend on the mass only; recompute them
 	// when it changes from one particle to the next.
-	m, c, amp := math.NaN(), 0.0, 0.0
-	for i := range s.Pos {
+	m, c, amp, h := math.NaN(), 0.0, 0.0, 0.0
+	for i := lo; i < hi; i++ {
 		if s.Mass[i] != m {
 			m = s.Mass[i]
 			c = math.Exp(-g.Gamma / m * dt)
 			amp = math.Sqrt((1 - c*c) * g.KT / m)
+			h = half / m
 		}
-		v := s.Vel[i].Add(s.Force[i].Scale(0.5 * dt / m))
-		x := s.Pos[i].Add(v.Scale(0.5 * dt))
 		key.Particle = uint32(i)
-		v = v.Scale(c).Add(sim.Vec3(key.Normal3()).Scale(amp))
-		s.Pos[i] = x.Add(v.Scale(0.5 * dt))
-		s.Vel[i] = v
-		s.Box.Wrap(&s.Pos[i], &s.Image[i])
+		xi := key.Ziggurat3()
+		x, v, f := &s.Pos[i], &s.Vel[i], &s.Force[i]
+		for k := range 3 {
+			vk := v[k] + f[k]*h
+			xk := x[k] + vk*half
+			vk = c*vk + amp*xi[k]
+			x[k], v[k] = xk+vk*half, vk
+		}
+		s.Box.Wrap(x, &s.Image[i])
 	}
-	if err := finishStep(g.Force, s, dt); err != nil {
-		return err
-	}
-	kick(s, 0.5*dt)
-	return nil
 }

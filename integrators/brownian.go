@@ -35,6 +35,19 @@ type Brownian struct {
 	Gamma float64
 	// Seed selects the noise (stream rng.StreamBrownian).
 	Seed uint64
+	// Workers is the number of goroutines that update the particles (0 or
+	// 1: serial). Trajectories are identical for every value.
+	Workers int
+
+	par  chunks
+	cur  brownianStep
+	body func(lo, hi int)
+}
+
+// brownianStep is the state of the step in progress.
+type brownianStep struct {
+	s   *sim.State
+	key rng.Key
 }
 
 // check validates the settings.
@@ -56,16 +69,29 @@ func (g *Brownian) Step(s *sim.State) error {
 	if err := g.check(); err != nil {
 		return err
 	}
-	dt := g.Dt
+	if g.body == nil {
+		g.body = g.move
+	}
+	g.cur = brownianStep{s: s, key: rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamBrownian}}
+	g.par.run(s.N(), g.Workers, g.body)
+	g.cur = brownianStep{}
+	return finishStep(g.Force, s, g.Dt)
+}
+
+// move displaces particles lo to hi − 1.
+func (g *Brownian) move(lo, hi int) {
+	s, key, dt := g.cur.s, g.cur.key, g.Dt
 	mob := dt / g.Gamma
 	amp := math.Sqrt(2 * g.KT * dt / g.Gamma)
-	key := rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamBrownian}
-	for i := range s.Pos {
+	for i := lo; i < hi; i++ {
 		key.Particle = uint32(i)
-		d := s.Force[i].Scale(mob).Add(sim.Vec3(key.Normal3()).Scale(amp))
-		s.Pos[i] = s.Pos[i].Add(d)
-		s.Vel[i] = d.Scale(1 / dt)
-		s.Box.Wrap(&s.Pos[i], &s.Image[i])
+		xi := key.Ziggurat3()
+		x, v, f := &s.Pos[i], &s.Vel[i], &s.Force[i]
+		for k := range 3 {
+			d := f[k]*mob + amp*xi[k]
+			x[k] += d
+			v[k] = d / dt
+		}
+		s.Box.Wrap(x, &s.Image[i])
 	}
-	return finishStep(g.Force, s, dt)
 }

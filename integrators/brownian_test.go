@@ -183,12 +183,12 @@ func boltzmannBins(v func(float64) (float64, float64), kT, lo, hi float64, nb in
 // averaged occupation of 20 bins on [−2, 2] is an independent sample; every
 // bin must match the Boltzmann weight within 5 standard errors over
 // particles. The Euler–Maruyama bias, O(Dt·V″/(2Gamma)) in the width of
-// the wells (V″ = 8: 1.6 % at Dt = 0.004, 0.4 % at the long test's 0.001),
+// the wells (V″ = 8: 0.8 % at Dt = 0.002, 0.4 % at the long test's 0.001),
 // is well inside the tolerance. To show that the test has power, the same
 // data must reject the Boltzmann weights of a temperature 10 % off.
 func TestBrownianDoubleWellBoltzmann(t *testing.T) {
 	const nb, lo, hi = 20, -2.0, 2.0
-	n, dt, tSample := size(1000, 2000), 0.004, float64(size(4, 12))
+	n, dt, tSample := size(1000, 2000), 0.002, float64(size(8, 12))
 	if !testing.Short() {
 		dt = 0.001
 	}

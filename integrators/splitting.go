@@ -12,10 +12,34 @@ func initForces(f sim.Force, s *sim.State) error {
 	return sim.EvalForces(f, s)
 }
 
-// kick adds the impulse F·h/m to every velocity (the B step of a splitting).
-func kick(s *sim.State, h float64) {
-	for i := range s.Vel {
-		s.Vel[i] = s.Vel[i].Add(s.Force[i].Scale(h / s.Mass[i]))
+// kicker applies the B step of a splitting, v ← v + F·h/m, in parallel.
+type kicker struct {
+	par  chunks
+	s    *sim.State
+	h    float64
+	body func(lo, hi int)
+}
+
+// kick adds the impulse F·h/m to every velocity of s on up to workers
+// goroutines.
+func (k *kicker) kick(s *sim.State, h float64, workers int) {
+	if k.body == nil {
+		k.body = k.kickRange
+	}
+	k.s, k.h = s, h
+	k.par.run(len(s.Vel), workers, k.body)
+	k.s = nil
+}
+
+// kickRange kicks particles lo to hi − 1.
+func (k *kicker) kickRange(lo, hi int) {
+	s, h := k.s, k.h
+	for i := lo; i < hi; i++ {
+		a := h / s.Mass[i]
+		v, f := &s.Vel[i], &s.Force[i]
+		v[0] += f[0] * a
+		v[1] += f[1] * a
+		v[2] += f[2] * a
 	}
 }
 

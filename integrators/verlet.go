@@ -13,6 +13,14 @@ type VelocityVerlet struct {
 	Force sim.Force
 	// Dt is the time step in τ (required, > 0).
 	Dt float64
+	// Workers is the number of goroutines that update the particles (0 or
+	// 1: serial). Trajectories are identical for every value.
+	Workers int
+
+	par  chunks
+	kick kicker
+	s    *sim.State // the state of the step in progress
+	body func(lo, hi int)
 }
 
 // check validates the settings.
@@ -33,15 +41,30 @@ func (g *VelocityVerlet) Step(s *sim.State) error {
 	if err := g.check(); err != nil {
 		return err
 	}
-	dt := g.Dt
-	for i := range s.Pos {
-		s.Vel[i] = s.Vel[i].Add(s.Force[i].Scale(0.5 * dt / s.Mass[i]))
-		s.Pos[i] = s.Pos[i].Add(s.Vel[i].Scale(dt))
-		s.Box.Wrap(&s.Pos[i], &s.Image[i])
+	if g.body == nil {
+		g.body = g.kickDrift
 	}
-	if err := finishStep(g.Force, s, dt); err != nil {
+	g.s = s
+	g.par.run(s.N(), g.Workers, g.body)
+	g.s = nil
+	if err := finishStep(g.Force, s, g.Dt); err != nil {
 		return err
 	}
-	kick(s, 0.5*dt)
+	g.kick.kick(s, 0.5*g.Dt, g.Workers)
 	return nil
+}
+
+// kickDrift applies the first half kick and the drift to particles lo to
+// hi − 1.
+func (g *VelocityVerlet) kickDrift(lo, hi int) {
+	s, dt := g.s, g.Dt
+	for i := lo; i < hi; i++ {
+		h := 0.5 * dt / s.Mass[i]
+		x, v, f := &s.Pos[i], &s.Vel[i], &s.Force[i]
+		for k := range 3 {
+			v[k] += f[k] * h
+			x[k] += v[k] * dt
+		}
+		s.Box.Wrap(x, &s.Image[i])
+	}
 }

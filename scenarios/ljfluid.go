@@ -176,11 +176,11 @@ func NewLJDynamics(c *LJFluidConfig, seed uint64, workers int) (*potentials.Pair
 	}
 	switch c.Dynamics {
 	case "nve":
-		return pair, &integrators.VelocityVerlet{Force: pair, Dt: c.Dt}, nil
+		return pair, &integrators.VelocityVerlet{Force: pair, Dt: c.Dt, Workers: workers}, nil
 	case "langevin":
-		return pair, &integrators.LangevinBAOAB{Force: pair, Dt: c.Dt, KT: c.KT, Gamma: c.Gamma, Seed: seed}, nil
+		return pair, &integrators.LangevinBAOAB{Force: pair, Dt: c.Dt, KT: c.KT, Gamma: c.Gamma, Seed: seed, Workers: workers}, nil
 	case "brownian":
-		return pair, &integrators.Brownian{Force: pair, Dt: c.Dt, KT: c.KT, Gamma: c.Gamma, Seed: seed}, nil
+		return pair, &integrators.Brownian{Force: pair, Dt: c.Dt, KT: c.KT, Gamma: c.Gamma, Seed: seed, Workers: workers}, nil
 	}
 	return nil, nil, fmt.Errorf("lj-fluid: unknown dynamics %q", c.Dynamics)
 }

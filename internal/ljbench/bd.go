@@ -136,7 +136,7 @@ func (b BDSettings) trial(ctx context.Context, workers int, seed uint64) (Sample
 		return Sample{}, err
 	}
 	force := &timedForce{f: pair}
-	integ := &timedIntegrator{Integrator: integrator(Brownian, force, b.Dt, b.KT, b.Gamma, seed)}
+	integ := &timedIntegrator{Integrator: integrator(Brownian, force, b.Dt, b.KT, b.Gamma, seed, workers)}
 	smp, err := timeRun(ctx, integ, force, st, b.Warmup, b.Steps, pair.NeighborStats)
 	if err != nil {
 		return smp, fmt.Errorf("ljbench: BD trial: %w", err)

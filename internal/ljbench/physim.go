@@ -41,15 +41,16 @@ func (t *timedIntegrator) Step(s *sim.State) error {
 	return err
 }
 
-// integrator returns the integrator of dynamics d for force f at kT.
-func integrator(d string, f sim.Force, dt, kT, gamma float64, seed uint64) sim.Integrator {
+// integrator returns the integrator of dynamics d for force f at kT,
+// updating the particles on workers goroutines.
+func integrator(d string, f sim.Force, dt, kT, gamma float64, seed uint64, workers int) sim.Integrator {
 	switch d {
 	case Langevin:
-		return &integrators.LangevinBAOAB{Force: f, Dt: dt, KT: kT, Gamma: gamma, Seed: seed}
+		return &integrators.LangevinBAOAB{Force: f, Dt: dt, KT: kT, Gamma: gamma, Seed: seed, Workers: workers}
 	case Brownian:
-		return &integrators.Brownian{Force: f, Dt: dt, KT: kT, Gamma: gamma, Seed: seed}
+		return &integrators.Brownian{Force: f, Dt: dt, KT: kT, Gamma: gamma, Seed: seed, Workers: workers}
 	}
-	return &integrators.VelocityVerlet{Force: f, Dt: dt}
+	return &integrators.VelocityVerlet{Force: f, Dt: dt, Workers: workers}
 }
 
 // runPhysim runs one repetition of c in this process: the in.lj set-up,
@@ -68,7 +69,7 @@ func (s Settings) runPhysim(ctx context.Context, c Case) (Sample, error) {
 		return Sample{}, err
 	}
 	force := &timedForce{f: pair}
-	integ := &timedIntegrator{Integrator: integrator(c.Dynamics, force, s.dt(c.Dynamics), KT, 1/Damp, s.Seed)}
+	integ := &timedIntegrator{Integrator: integrator(c.Dynamics, force, s.dt(c.Dynamics), KT, 1/Damp, s.Seed, c.Workers)}
 	smp, err := timeRun(ctx, integ, force, st, s.Warmup, s.Steps, pair.NeighborStats)
 	if err != nil {
 		return smp, fmt.Errorf("ljbench: physim %s, %d atoms, %d workers: %w", c.Dynamics, c.Atoms, c.Workers, err)

@@ -17,18 +17,24 @@ const (
 // Philox4x32 applies the 10-round Philox4x32 bijection to counter ctr under
 // key key.
 func Philox4x32(ctr [4]uint32, key [2]uint32) [4]uint32 {
-	c0, c1, c2, c3 := ctr[0], ctr[1], ctr[2], ctr[3]
-	k0, k1 := key[0], key[1]
-	for r := 0; r < 10; r++ {
-		p0 := uint64(philoxM0) * uint64(c0)
-		p1 := uint64(philoxM1) * uint64(c2)
-		hi0, lo0 := uint32(p0>>32), uint32(p0)
-		hi1, lo1 := uint32(p1>>32), uint32(p1)
-		c0, c1, c2, c3 = hi1^c1^k0, lo1, hi0^c3^k1, lo0
-		k0 += philoxW0
-		k1 += philoxW1
-	}
+	c0, c1, c2, c3 := philox(ctr[0], ctr[1], ctr[2], ctr[3], key[0], key[1])
 	return [4]uint32{c0, c1, c2, c3}
+}
+
+// philox is Philox4x32 on scalars, which the compiler keeps in registers.
+func philox(c0, c1, c2, c3, k0, k1 uint32) (uint32, uint32, uint32, uint32) {
+	for range 9 {
+		c0, c1, c2, c3 = philoxRound(c0, c1, c2, c3, k0, k1)
+		k0, k1 = k0+philoxW0, k1+philoxW1
+	}
+	return philoxRound(c0, c1, c2, c3, k0, k1)
+}
+
+// philoxRound is one Philox4x32 round under the round key (k0, k1).
+func philoxRound(c0, c1, c2, c3, k0, k1 uint32) (uint32, uint32, uint32, uint32) {
+	p0 := uint64(philoxM0) * uint64(c0)
+	p1 := uint64(philoxM1) * uint64(c2)
+	return uint32(p1>>32) ^ c1 ^ k0, uint32(p1), uint32(p0>>32) ^ c3 ^ k1, uint32(p0)
 }
 
 // Stream identifiers keep the draws of different purposes independent.
@@ -50,9 +56,8 @@ type Key struct {
 
 // Uint32x4 returns four independent uniform 32-bit words for k.
 func (k Key) Uint32x4() [4]uint32 {
-	return Philox4x32(
-		[4]uint32{uint32(k.Step), uint32(k.Step >> 32), k.Particle, k.Stream},
-		[2]uint32{uint32(k.Seed), uint32(k.Seed >> 32)})
+	c0, c1, c2, c3 := philox(uint32(k.Step), uint32(k.Step>>32), k.Particle, k.Stream, uint32(k.Seed), uint32(k.Seed>>32))
+	return [4]uint32{c0, c1, c2, c3}
 }
 
 // unit maps a 32-bit word to the open interval (0, 1).
