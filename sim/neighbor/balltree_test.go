@@ -11,25 +11,43 @@ import (
 	"github.com/physim/physim/sim"
 )
 
+// edges are coordinates on and around the faces of the 6 σ boxes of
+// clouds: exactly on them, an ulp inside and outside, beyond a whole edge,
+// and a few inside.
+var edges = []float64{0, math.Copysign(0, -1), 5e-324, -1e-300, math.Nextafter(6, 0), 6, math.Nextafter(6, 7),
+	-6, 12, 3, 1.5, 4.5, math.Nextafter(3, 0), 5.999, 0.001}
+
 // cloud is a named point set in a box.
 type cloud struct {
 	name string
 	pts  []sim.Vec3
 	box  sim.Box
+	// The points wrapped into the primary cell, as the tree and the cell
+	// list see them (brute force on the unwrapped points can differ in the
+	// last bit of a distance).
+	wrapped []sim.Vec3
 }
 
 // clouds returns point sets of n points: uniform, with exact duplicates,
-// on a line, on a plane, all identical, and a dyadic lattice with exact
-// distance ties; in an open box, a periodic box and a slab.
+// on a line, on a plane, all identical, a dyadic lattice with exact
+// distance ties, and on the faces of the box (edges); in an open box, a
+// periodic box of edge 6 σ and a slab.
 func clouds(n int, seed uint64) []cloud {
 	rng := rand.New(rand.NewPCG(seed, 3))
 	u := func() float64 { return 6 * rng.Float64() }
 	gen := map[string]func(i int) sim.Vec3{
-		"uniform":    func(int) sim.Vec3 { return sim.Vec3{u(), u(), u()} },
-		"line":       func(int) sim.Vec3 { x := u(); return sim.Vec3{x, x / 2, 1} },
-		"plane":      func(int) sim.Vec3 { return sim.Vec3{u(), u(), 3} },
-		"identical":  func(int) sim.Vec3 { return sim.Vec3{1, 2, 3} },
-		"lattice":    func(i int) sim.Vec3 { return sim.Vec3{float64(i % 8), float64(i / 8 % 8), float64(i / 64)}.Scale(0.5) },
+		"uniform":   func(int) sim.Vec3 { return sim.Vec3{u(), u(), u()} },
+		"line":      func(int) sim.Vec3 { x := u(); return sim.Vec3{x, x / 2, 1} },
+		"plane":     func(int) sim.Vec3 { return sim.Vec3{u(), u(), 3} },
+		"identical": func(int) sim.Vec3 { return sim.Vec3{1, 2, 3} },
+		"lattice":   func(i int) sim.Vec3 { return sim.Vec3{float64(i % 8), float64(i / 8 % 8), float64(i / 64)}.Scale(0.5) },
+		"boundary": func(int) sim.Vec3 {
+			var p sim.Vec3
+			for k := range p {
+				p[k] = edges[rng.IntN(len(edges))]
+			}
+			return p
+		},
 		"duplicates": nil,
 	}
 	boxes := []sim.Box{
@@ -38,7 +56,7 @@ func clouds(n int, seed uint64) []cloud {
 		{L: sim.Vec3{6, 6, 6}, Periodic: [3]bool{true, false, true}},
 	}
 	var out []cloud
-	for _, name := range []string{"uniform", "duplicates", "line", "plane", "identical", "lattice"} {
+	for _, name := range []string{"uniform", "duplicates", "line", "plane", "identical", "lattice", "boundary"} {
 		pts := make([]sim.Vec3, n)
 		for i := range pts {
 			if name == "duplicates" {
@@ -52,21 +70,32 @@ func clouds(n int, seed uint64) []cloud {
 			pts[i] = gen[name](i)
 		}
 		for _, b := range boxes {
-			out = append(out, cloud{name, pts, b})
+			w := slices.Clone(pts)
+			for i := range w {
+				b.Wrap(&w[i], &[3]int32{})
+			}
+			out = append(out, cloud{name, pts, b, w})
 		}
 	}
 	return out
 }
 
 func TestBallTreeStructure(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 3, 5, 16, 17, 100, 700} {
+	// Sizes up to and beyond full subtrees of buildSmall (32 slots) and
+	// nodes large enough for the sampled pivots of selectAxis (> 600).
+	// Each leaf size reuses one tree throughout, which also checks that a
+	// build leaves nothing of the previous one behind.
+	leaves := []int{0, 2, 4, 16, 32, 64}
+	trees := make([]BallTree, len(leaves))
+	for _, n := range []int{0, 1, 2, 3, 5, 16, 17, 32, 33, 64, 100, 700, 1024, 2500, 5} {
 		for _, c := range clouds(n, uint64(n)) {
-			for _, leaf := range []int{0, 2, 4, 16} {
-				tr := BallTree{LeafSize: leaf}
+			for i, leaf := range leaves {
+				tr := &trees[i]
+				tr.LeafSize = leaf
 				if err := tr.Build(c.pts, c.box); err != nil {
 					t.Fatal(err)
 				}
-				checkStructure(t, &tr, c)
+				checkStructure(t, tr, c)
 			}
 		}
 	}
@@ -104,14 +133,23 @@ func checkStructure(t *testing.T, tr *BallTree, c cloud) {
 			fail("point %d occupies %d non-padding slots", i, k)
 		}
 	}
-	pts := make([]sim.Vec3, n) // wrapped, as the tree sees them
-	for i, p := range c.pts {
-		c.box.Wrap(&p, &[3]int32{})
-		pts[i] = p
-	}
+	pts := c.wrapped
 	leaf := slots >> (tr.Levels() - 1)
 	if want := max(tr.LeafSize, DefaultLeafSize); leaf != min(want, slots) {
 		fail("leaves of %d slots, want %d", leaf, min(want, slots))
+	}
+	// A leaf holds its c points first, then copies of its first points.
+	for lo := 0; lo < slots; lo += leaf {
+		c := 0
+		for c < leaf && !tr.Padding(lo+c) {
+			c++
+		}
+		for s := lo + c; s < lo+leaf; s++ {
+			if !tr.Padding(s) || tr.Perm()[s] != tr.Perm()[s-c] {
+				fail("leaf at slot %d with %d points: slot %d holds %d (padding %v), want a copy of slot %d (%d)",
+					lo, c, s, tr.Perm()[s], tr.Padding(s), s-c, tr.Perm()[s-c])
+			}
+		}
 	}
 	for l := 0; l < tr.Levels(); l++ {
 		size := slots >> l
@@ -128,8 +166,6 @@ func checkStructure(t *testing.T, tr *BallTree, c cloud) {
 				}
 				if !tr.Padding(s) {
 					real++
-				} else if !slices.Contains(tr.Perm()[s-s%leaf:s], tr.Perm()[s]) {
-					fail("padding slot %d copies point %d from outside its leaf", s, tr.Perm()[s])
 				}
 			}
 			if 2*real < size {
@@ -177,33 +213,68 @@ func checkSplit(t *testing.T, tr *BallTree, pts []sim.Vec3, b Ball, fail func(st
 	}
 }
 
+// TestBallTreeQueriesMatchBruteForce compares Within and Nearest with a
+// brute-force search, index for index and bit for bit, on every cloud. The
+// radii straddle the switch from per-image searches to per-point minimum
+// images at 0.4 edges (2.4 σ) and reach beyond half an edge (3.1 σ) and the
+// whole box (10 σ); the query points lie on points, at random (also outside
+// the box), and on the faces and corners of the box.
 func TestBallTreeQueriesMatchBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(30, 0))
-	for _, n := range []int{1, 7, 300} {
+	for _, n := range []int{1, 7, 300, 2000} {
 		for _, c := range clouds(n, 31+uint64(n)) {
-			for _, leaf := range []int{2, 8} {
+			for _, leaf := range []int{2, 8, 64} {
 				tr := BallTree{LeafSize: leaf}
 				if err := tr.Build(c.pts, c.box); err != nil {
 					t.Fatal(err)
 				}
+				fail := func(format string, args ...any) {
+					t.Helper()
+					t.Fatalf("%s n=%d leaf=%d box=%v: "+format, append([]any{c.name, n, leaf, c.box.Periodic}, args...)...)
+				}
 				var within []int32
 				var hits []Hit
-				for q := 0; q < 30; q++ {
-					p := sim.Vec3{8*rng.Float64() - 1, 8*rng.Float64() - 1, 8*rng.Float64() - 1}
-					if q%3 == 0 {
+				for q := 0; q < 12; q++ {
+					var p sim.Vec3
+					switch q % 3 {
+					case 0:
 						p = c.pts[rng.IntN(n)]
+					case 1:
+						p = sim.Vec3{8*rng.Float64() - 1, 8*rng.Float64() - 1, 8*rng.Float64() - 1}
+					default:
+						for k := range p {
+							p[k] = edges[rng.IntN(len(edges))]
+						}
 					}
-					for _, r := range []float64{0.3, 1, 2.5} {
-						within = tr.Within(p, r, within[:0])
+					all := brute(c, p)
+					for _, r := range []float64{0.3, 1, 2.3, 2.4, 2.5, 3.1, 10} {
+						// Within appends: a sentinel before its results must
+						// survive its use of the spare capacity.
+						within = tr.Within(p, r, append(within[:0], -1))
+						if within[0] != -1 {
+							fail("Within(%v, %g) overwrote out[0] = -1 with %d", p, r, within[0])
+						}
+						within = within[1:]
 						slices.Sort(within)
-						if want := bruteWithin(c, p, r); !slices.Equal(within, want) {
-							t.Fatalf("%s n=%d leaf=%d box=%v: Within(%v, %g) = %v, brute force %v", c.name, n, leaf, c.box.Periodic, p, r, within, want)
+						var want []int32
+						for _, h := range all {
+							if h.Dist < r*r {
+								want = append(want, h.Index)
+							}
+						}
+						slices.Sort(want)
+						if !slices.Equal(within, want) {
+							fail("Within(%v, %g) = %v, brute force %v", p, r, within, want)
 						}
 					}
 					for _, k := range []int{1, 5, 17, n + 3} {
 						hits = tr.Nearest(p, k, hits)
-						if want := bruteNearest(c, p, k); !slices.Equal(hits, want) {
-							t.Fatalf("%s n=%d leaf=%d box=%v: Nearest(%v, %d) = %v, brute force %v", c.name, n, leaf, c.box.Periodic, p, k, hits, want)
+						want := slices.Clone(all[:min(k, n)])
+						for i := range want {
+							want[i].Dist = math.Sqrt(want[i].Dist)
+						}
+						if !slices.Equal(hits, want) {
+							fail("Nearest(%v, %d) = %v, brute force %v", p, k, hits, want)
 						}
 					}
 				}
@@ -212,31 +283,47 @@ func TestBallTreeQueriesMatchBruteForce(t *testing.T) {
 	}
 }
 
-func bruteWithin(c cloud, q sim.Vec3, r float64) []int32 {
-	c.box.Wrap(&q, &[3]int32{})
-	var out []int32
-	for i, p := range c.pts {
-		if c.box.Delta(q, p).Norm2() < r*r {
-			out = append(out, int32(i))
+// TestBallTreeWithinMatchesCellList compares Within with CellList.Query in
+// an fcc liquid-like state at ρ = 0.8442 (edge 10.1 σ), on random points
+// and on atoms, for the radii of the benchmark: the two structures must
+// return the same sets for the comparison to be fair.
+func TestBallTreeWithinMatchesCellList(t *testing.T) {
+	s := fcc(6, 0.8442, 0.05, 43)
+	var tr BallTree
+	if err := tr.Build(s.Pos, s.Box); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(44, 0))
+	var got, want []int32
+	for _, r := range []float64{1, 2.5, 2.8} {
+		var c CellList
+		c.Build(s, r)
+		for q := 0; q < 200; q++ {
+			p := s.Pos[rng.IntN(s.N())]
+			if q%2 == 0 {
+				p = sim.Vec3{s.Box.L[0] * rng.Float64(), s.Box.L[1] * rng.Float64(), s.Box.L[2] * rng.Float64()}
+			}
+			got, want = tr.Within(p, r, got[:0]), c.Query(p, want[:0])
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("r = %g, q = %v: ball tree %v, cell list %v", r, p, got, want)
+			}
 		}
 	}
-	return out
 }
 
-// bruteNearest sorts all points by (distance, index) and keeps k.
-func bruteNearest(c cloud, q sim.Vec3, k int) []Hit {
+// brute returns every point of c with its squared minimum-image distance
+// from q (wrapped), sorted by distance and then by index.
+func brute(c cloud, q sim.Vec3) []Hit {
 	c.box.Wrap(&q, &[3]int32{})
 	all := make([]Hit, len(c.pts))
-	for i, p := range c.pts {
+	for i, p := range c.wrapped {
 		all[i] = Hit{int32(i), c.box.Delta(q, p).Norm2()}
 	}
 	slices.SortFunc(all, func(a, b Hit) int {
 		return cmp.Or(cmp.Compare(a.Dist, b.Dist), cmp.Compare(a.Index, b.Index))
 	})
-	all = all[:min(k, len(all))]
-	for i := range all {
-		all[i].Dist = math.Sqrt(all[i].Dist)
-	}
 	return all
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/physim/physim/sim"
@@ -72,11 +73,16 @@ func randomCloud(n int, rho float64, seed uint64) ([]sim.Vec3, sim.Box) {
 }
 
 // BenchmarkBallTreeBuild measures building the tree over 10⁵ uniform 3-D
-// points (target: ≤ 40 ms on one core) for several leaf sizes.
+// points (target: ≤ 40 ms on one core at the default leaf size) for the
+// default and larger leaf sizes.
 func BenchmarkBallTreeBuild(b *testing.B) {
 	pts, _ := randomCloud(100_000, 1, 41)
-	for _, leaf := range []int{2, 8, 32} {
-		b.Run(fmt.Sprintf("leaf=%d", leaf), func(b *testing.B) {
+	for _, leaf := range []int{0, 8, 16, 32} {
+		name := fmt.Sprintf("leaf=%d", leaf)
+		if leaf == 0 {
+			name = fmt.Sprintf("leaf=default(%d)", DefaultLeafSize)
+		}
+		b.Run(name, func(b *testing.B) {
 			t := BallTree{LeafSize: leaf}
 			if err := t.Build(pts, sim.Box{}); err != nil {
 				b.Fatal(err)
@@ -91,12 +97,15 @@ func BenchmarkBallTreeBuild(b *testing.B) {
 	}
 }
 
-// BenchmarkRadiusQuery compares radius queries (r = 2.5 σ around 1000
-// random points, about 55 hits each) in the in.lj state between the ball
-// tree (open and periodic) and the cell list; ns/op is per query.
+// BenchmarkRadiusQuery compares radius queries in the in.lj state between
+// the cell list and the ball tree (default leaf size), both periodic, on the
+// same 1000 random points with the same radius: the cutoff 2.5 σ (about 55
+// hits) and the cutoff plus the skin, 2.8 σ (about 78), the Verlet-list
+// radius. The cell list is built for that radius, the tree for any. Both
+// must return the same sets, which the setup checks, and neither may
+// allocate; ns/op is per query.
 func BenchmarkRadiusQuery(b *testing.B) {
 	s := lammpsLJ()
-	const r = 2.5
 	rng := rand.New(rand.NewPCG(42, 0))
 	queries := make([]sim.Vec3, 1000)
 	for i := range queries {
@@ -104,41 +113,50 @@ func BenchmarkRadiusQuery(b *testing.B) {
 			queries[i][k] = s.Box.L[k] * rng.Float64()
 		}
 	}
-	out := make([]int32, 0, 1024)
-	run := func(b *testing.B, query func(p sim.Vec3, out []int32) []int32) {
-		hits, i := 0, 0
-		for b.Loop() {
-			out = query(queries[i%len(queries)], out[:0])
-			hits += len(out)
-			i++
-		}
-		b.ReportMetric(float64(hits)/float64(i), "hits/op")
+	var t BallTree
+	if err := t.Build(s.Pos, s.Box); err != nil {
+		b.Fatal(err)
 	}
-	var c CellList
-	c.Build(s, r)
-	b.Run("cells", func(b *testing.B) { run(b, c.Query) })
-	for _, periodic := range []bool{false, true} {
-		for _, leaf := range []int{2, 8, 32} {
-			box := sim.Box{}
-			if periodic {
-				box = s.Box
+	for _, r := range []float64{2.5, 2.8} {
+		var c CellList
+		c.Build(s, r)
+		methods := []struct {
+			name  string
+			query func(p sim.Vec3, out []int32) []int32
+		}{
+			{"cells", c.Query},
+			{"balltree", func(p sim.Vec3, out []int32) []int32 { return t.Within(p, r, out) }},
+		}
+		var a, z []int32
+		for _, q := range queries {
+			a, z = methods[0].query(q, a[:0]), methods[1].query(q, z[:0])
+			slices.Sort(a)
+			slices.Sort(z)
+			if !slices.Equal(a, z) {
+				b.Fatalf("r = %g, q = %v: the cell list finds %v, the ball tree %v", r, q, a, z)
 			}
-			t := BallTree{LeafSize: leaf}
-			if err := t.Build(s.Pos, box); err != nil {
-				b.Fatal(err)
-			}
-			b.Run(fmt.Sprintf("balltree/periodic=%v/leaf=%d", periodic, leaf), func(b *testing.B) {
-				run(b, func(p sim.Vec3, out []int32) []int32 { return t.Within(p, r, out) })
+		}
+		for _, m := range methods {
+			b.Run(fmt.Sprintf("r=%g/%s", r, m.name), func(b *testing.B) {
+				out := make([]int32, 0, 1024)
+				hits, i := 0, 0
+				b.ReportAllocs()
+				for b.Loop() {
+					out = m.query(queries[i%len(queries)], out[:0])
+					hits += len(out)
+					i++
+				}
+				b.ReportMetric(float64(hits)/float64(i), "hits/op")
 			})
 		}
 	}
 }
 
 // BenchmarkNearest measures 16-nearest-neighbour queries in the in.lj
-// state (ns/op per query).
+// state at the atoms (ns/op per query).
 func BenchmarkNearest(b *testing.B) {
 	s := lammpsLJ()
-	t := BallTree{LeafSize: 8}
+	var t BallTree
 	if err := t.Build(s.Pos, s.Box); err != nil {
 		b.Fatal(err)
 	}
