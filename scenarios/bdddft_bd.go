@@ -62,8 +62,10 @@ func (c *BDvsDDFTConfig) bdForces(v potentials.Planar) (free, driven sim.Force, 
 }
 
 // runBD runs every trial and returns the averaged profiles. Chains run in
-// parallel over env.Workers goroutines; each chain's sums are merged in
-// chain order, so the result does not depend on the worker count.
+// parallel over env.Workers goroutines, in batches of four per worker whose
+// sums are merged in chain order and then dropped: the result does not
+// depend on the worker count, and memory does not grow with the number of
+// chains (each chain's sums take 2 × frames × bins floats).
 func runBD(ctx context.Context, env *Env, c *BDvsDDFTConfig, v potentials.Planar) (*bdResult, error) {
 	nf, per := c.frames()
 	nb := int(math.Round(c.Box / c.Dz))
@@ -79,39 +81,43 @@ func runBD(ctx context.Context, env *Env, c *BDvsDDFTConfig, v potentials.Planar
 	progress := func(n int64) { mu.Lock(); bar.Add(n); mu.Unlock() }
 
 	cpu0 := ProcessCPUSeconds()
-	sem := make(chan struct{}, max(env.Workers, 1))
-	var wg sync.WaitGroup
-	for ch := range accs {
-		accs[ch] = &chainAcc{sum: make([]float64, nf*nb), sumsq: make([]float64, nf*nb)}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			var watch func(*sim.State) sim.Observer
-			if ch == 0 {
-				watch = env.watch // --view/--snapshot show chain 0's first trial
-			}
-			accs[ch].err = runChain(ctx, c, v, env.Seed, ch, trialsOf(ch), accs[ch], progress, watch)
-		}()
-	}
-	wg.Wait()
-	bar.Done()
-	for ch, a := range accs {
-		if a.err != nil {
-			return nil, fmt.Errorf("bd-vs-ddft: chain %d: %w", ch, a.err)
-		}
-	}
-
-	// Merge in chain order.
-	res := &bdResult{trials: c.Trials, cpuSeconds: ProcessCPUSeconds() - cpu0}
+	workers := max(env.Workers, 1)
+	sem := make(chan struct{}, workers)
 	sum, sumsq := make([]float64, nf*nb), make([]float64, nf*nb)
-	for _, a := range accs {
-		for k := range sum {
-			sum[k] += a.sum[k]
-			sumsq[k] += a.sumsq[k]
+	for lo := 0; lo < c.Chains; lo += 4 * workers {
+		hi := min(lo+4*workers, c.Chains)
+		var wg sync.WaitGroup
+		for ch := lo; ch < hi; ch++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				a := &chainAcc{sum: make([]float64, nf*nb), sumsq: make([]float64, nf*nb)}
+				var watch func(*sim.State) sim.Observer
+				if ch == 0 {
+					watch = env.watch // --view/--snapshot show chain 0's first trial
+				}
+				a.err = runChain(ctx, c, v, env.Seed, ch, trialsOf(ch), a, progress, watch)
+				accs[ch] = a
+			}()
+		}
+		wg.Wait()
+		for ch := lo; ch < hi; ch++ {
+			a := accs[ch]
+			if a.err != nil {
+				bar.Done()
+				return nil, fmt.Errorf("bd-vs-ddft: chain %d: %w", ch, a.err)
+			}
+			for k := range sum {
+				sum[k] += a.sum[k]
+				sumsq[k] += a.sumsq[k]
+			}
+			a.sum, a.sumsq = nil, nil // keep only the modes
 		}
 	}
+	bar.Done()
+	res := &bdResult{trials: c.Trials, cpuSeconds: ProcessCPUSeconds() - cpu0}
 	n := float64(c.Trials)
 	res.z, res.t = make([]float64, nb), make([]float64, nf)
 	for b := range res.z {

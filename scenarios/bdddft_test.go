@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -160,5 +161,41 @@ func TestBDvsDDFTNeuralFunctional(t *testing.T) {
 	c.Dz = 0.02
 	if err := cmp.runDDFT(context.Background(), testEnv(t, sc, c), "neural"); err == nil {
 		t.Error("the neural functional accepted a grid it was not trained for")
+	}
+}
+
+// The BD profiles do not depend on the worker count, which also sets the
+// batches in which chain sums are merged (4 per worker): ten chains on 1
+// and on 3 workers give bit-identical RMSEs, masses and noise floor.
+func TestBDvsDDFTSameForAnyWorkerCount(t *testing.T) {
+	sc := BDvsDDFT{}
+	run := func(workers int) map[string]any {
+		c := sc.DefaultConfig().(*BDvsDDFTConfig)
+		c.Trials, c.Chains, c.Equilibration, c.Spacing, c.Duration, c.Dz = 10, 10, 0.02, 0.01, 0.06, 0.04
+		c.Snapshots = []float64{0, 0.05}
+		c.Functionals = []string{"ideal"}
+		if err := c.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		env := testEnv(t, sc, c)
+		env.Workers = workers
+		if err := sc.Run(context.Background(), env, c); err != nil {
+			t.Fatal(err)
+		}
+		return env.Summary.Observables
+	}
+	a, b := run(1), run(3)
+	n := 0
+	for k, v := range a {
+		if !strings.HasPrefix(k, "rmse_") && !strings.HasPrefix(k, "mass_") && !strings.HasPrefix(k, "bd_noise") {
+			continue
+		}
+		n++
+		if x, ok := v.(float64); !ok || math.Float64bits(x) != math.Float64bits(b[k].(float64)) {
+			t.Errorf("%s: %v on 1 worker, %v on 3", k, v, b[k])
+		}
+	}
+	if n < 4 {
+		t.Fatalf("only %d comparable observables", n)
 	}
 }
