@@ -11,7 +11,7 @@ import (
 // shippedBulk and shippedProfiles are the shipped data sets.
 const (
 	shippedBulk     = "../scenarios/pcmdata/data/bulk-v1"
-	shippedProfiles = "../scenarios/pcmdata/data/profiles-v1"
+	shippedProfiles = "../scenarios/pcmdata/data/profiles-v2"
 )
 
 var defaultGrid = functional.Grid{N: 1000, Dz: 0.01, Periodic: true}
@@ -58,11 +58,12 @@ func TestDefaultModelBulkSumRules(t *testing.T) {
 	}
 }
 
-// On the held-out random potentials of the shipped test set, canonical
-// cDFT with the shipped model matches the equilibrium simulation profiles
-// with at most half the RMSE of White Bear II + mean field on average over
-// the potentials, and never a larger one. (The simulated profiles carry a
-// noise floor, reported, that bounds every RMSE from below.)
+// On every held-out random potential of the shipped test set, canonical
+// cDFT with the shipped model matches the equilibrium simulation profile
+// with at most half the RMSE of White Bear II + mean field. (The simulated
+// profiles carry a noise floor, reported, that bounds every RMSE from
+// below; the mixed counting/force-sampling estimator keeps it well below
+// the neural RMSE.)
 func TestDefaultModelProfiles(t *testing.T) {
 	f, err := Default(defaultGrid, 2)
 	if err != nil {
@@ -84,19 +85,18 @@ func TestDefaultModelProfiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sumNN, sumMF float64
+	var sumNN, sumMF, sumNoise float64
 	for i := range nn {
 		t.Logf("potential %d: RMSE neural %.4f, WBII+MF %.4f (ratio %.2f), noise floor %.4f", nn[i].Seed, nn[i].RMSE, mf[i].RMSE, nn[i].RMSE/mf[i].RMSE, nn[i].NoiseFloor)
-		if nn[i].RMSE > mf[i].RMSE {
-			t.Errorf("potential %d: neural RMSE %.4f exceeds WBII+MF's %.4f", nn[i].Seed, nn[i].RMSE, mf[i].RMSE)
+		if nn[i].RMSE > 0.5*mf[i].RMSE {
+			t.Errorf("potential %d: neural RMSE %.4f exceeds half of WBII+MF's %.4f", nn[i].Seed, nn[i].RMSE, mf[i].RMSE)
 		}
 		sumNN += nn[i].RMSE
 		sumMF += mf[i].RMSE
+		sumNoise += nn[i].NoiseFloor
 	}
-	t.Logf("mean RMSE: neural %.4f, WBII+MF %.4f (ratio %.2f)", sumNN/float64(len(nn)), sumMF/float64(len(nn)), sumNN/sumMF)
-	if sumNN > 0.5*sumMF {
-		t.Errorf("mean neural RMSE %.4f exceeds half of WBII+MF's %.4f", sumNN/float64(len(nn)), sumMF/float64(len(nn)))
-	}
+	n := float64(len(nn))
+	t.Logf("mean RMSE: neural %.4f, WBII+MF %.4f (ratio %.2f), noise floor %.4f", sumNN/n, sumMF/n, sumNN/sumMF, sumNoise/n)
 }
 
 // bulkCompressibility returns 1 − ρĉ(0) of f at the uniform density rho:

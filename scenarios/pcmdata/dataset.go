@@ -218,26 +218,61 @@ func (d *Dataset) Write(dir string, prov Provenance) error {
 }
 
 // writeProfiles stores the test set: z (bins), seed (profiles), v, rho
-// and rho_err (profiles × bins) and samples (profiles).
+// and rho_err (profiles × bins) and samples (profiles); with the separate
+// estimates also rho_counting, rho_counting_err, rho_force, rho_force_err
+// (profiles × bins) and mix_weight (profiles × (bins/2 + 1)).
 func (d *Dataset) writeProfiles(path string) error {
 	n, m := len(d.Profiles), len(d.ProfileZ)
 	var seeds, samples []int64
-	var v, rho, rerr []float64
+	var v []float64
 	for _, p := range d.Profiles {
 		seeds = append(seeds, int64(p.Seed))
 		samples = append(samples, p.Samples)
 		v = append(v, p.V...)
-		rho = append(rho, means(p.Rho)...)
-		rerr = append(rerr, errs(p.Rho)...)
 	}
-	return arrayio.WriteNPZ(path, []arrayio.Array{
+	arrays := []arrayio.Array{
 		{Name: "z", Shape: []int{m}, Data: d.ProfileZ}, {Name: "seed", Shape: []int{n}, Data: seeds},
 		{Name: "samples", Shape: []int{n}, Data: samples}, {Name: "v", Shape: []int{n, m}, Data: v},
-		{Name: "rho", Shape: []int{n, m}, Data: rho}, {Name: "rho_err", Shape: []int{n, m}, Data: rerr},
-	})
+	}
+	for _, c := range profileEstimates(d.Profiles[0].Counting != nil) {
+		var mean, sd []float64
+		for i := range d.Profiles {
+			e := *c.field(&d.Profiles[i])
+			mean, sd = append(mean, means(e)...), append(sd, errs(e)...)
+		}
+		arrays = append(arrays, arrayio.Array{Name: c.name, Shape: []int{n, m}, Data: mean},
+			arrayio.Array{Name: c.name + "_err", Shape: []int{n, m}, Data: sd})
+	}
+	if w := len(d.Profiles[0].Weight); w > 0 {
+		var weights []float64
+		for _, p := range d.Profiles {
+			weights = append(weights, p.Weight...)
+		}
+		arrays = append(arrays, arrayio.Array{Name: "mix_weight", Shape: []int{n, w}, Data: weights})
+	}
+	return arrayio.WriteNPZ(path, arrays)
 }
 
-// readProfiles loads the test set written by writeProfiles.
+// profileEstimates lists the per-profile estimates of the archive: rho,
+// and with separate the counted and force-sampled ones.
+func profileEstimates(separate bool) []struct {
+	name  string
+	field func(*Profile) *[]stats.MeanErr
+} {
+	type est = struct {
+		name  string
+		field func(*Profile) *[]stats.MeanErr
+	}
+	out := []est{{"rho", func(p *Profile) *[]stats.MeanErr { return &p.Rho }}}
+	if separate {
+		out = append(out, est{"rho_counting", func(p *Profile) *[]stats.MeanErr { return &p.Counting }},
+			est{"rho_force", func(p *Profile) *[]stats.MeanErr { return &p.Force }})
+	}
+	return out
+}
+
+// readProfiles loads the test set written by writeProfiles (the separate
+// estimates and weights only where present).
 func (d *Dataset) readProfiles(path string) error {
 	f, err := npz.Open(path)
 	if err != nil {
@@ -245,25 +280,54 @@ func (d *Dataset) readProfiles(path string) error {
 	}
 	defer f.Close()
 	var seeds, samples []int64
-	var v, rho, rerr []float64
+	var v []float64
 	for _, it := range []struct {
 		name string
 		ptr  any
-	}{{"z", &d.ProfileZ}, {"seed", &seeds}, {"samples", &samples}, {"v", &v}, {"rho", &rho}, {"rho_err", &rerr}} {
+	}{{"z", &d.ProfileZ}, {"seed", &seeds}, {"samples", &samples}, {"v", &v}} {
 		if err := f.Read(it.name+".npy", it.ptr); err != nil {
 			return fmt.Errorf("pcmdata: %s: %w", path, err)
 		}
 	}
 	m := len(d.ProfileZ)
-	if len(v) != len(seeds)*m || len(rho) != len(v) || len(rerr) != len(v) || len(samples) != len(seeds) {
+	if len(v) != len(seeds)*m || len(samples) != len(seeds) {
 		return fmt.Errorf("pcmdata: %s: arrays do not match %d profiles × %d bins", path, len(seeds), m)
 	}
 	d.Profiles = nil
 	for i, s := range seeds {
-		p := Profile{Seed: uint64(s), Samples: samples[i], V: v[i*m : (i+1)*m : (i+1)*m], Rho: make([]stats.MeanErr, m)}
-		setMeans(p.Rho, rho[i*m:(i+1)*m])
-		setErrs(p.Rho, rerr[i*m:(i+1)*m])
-		d.Profiles = append(d.Profiles, p)
+		d.Profiles = append(d.Profiles, Profile{Seed: uint64(s), Samples: samples[i], V: v[i*m : (i+1)*m : (i+1)*m]})
+	}
+	for _, c := range profileEstimates(f.Header("rho_counting.npy") != nil) {
+		var mean, sd []float64
+		if err := f.Read(c.name+".npy", &mean); err != nil {
+			return fmt.Errorf("pcmdata: %s: %w", path, err)
+		}
+		if err := f.Read(c.name+"_err.npy", &sd); err != nil {
+			return fmt.Errorf("pcmdata: %s: %w", path, err)
+		}
+		if len(mean) != len(v) || len(sd) != len(v) {
+			return fmt.Errorf("pcmdata: %s: %s does not match %d profiles × %d bins", path, c.name, len(seeds), m)
+		}
+		for i := range d.Profiles {
+			e := make([]stats.MeanErr, m)
+			setMeans(e, mean[i*m:(i+1)*m])
+			setErrs(e, sd[i*m:(i+1)*m])
+			*c.field(&d.Profiles[i]) = e
+		}
+	}
+	if f.Header("mix_weight.npy") != nil {
+		var w []float64
+		if err := f.Read("mix_weight.npy", &w); err != nil {
+			return fmt.Errorf("pcmdata: %s: %w", path, err)
+		}
+		n := len(seeds)
+		if n == 0 || len(w)%n != 0 {
+			return fmt.Errorf("pcmdata: %s: mix_weight has %d values for %d profiles", path, len(w), n)
+		}
+		k := len(w) / n
+		for i := range d.Profiles {
+			d.Profiles[i].Weight = w[i*k : (i+1)*k : (i+1)*k]
+		}
 	}
 	return nil
 }

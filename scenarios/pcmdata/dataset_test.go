@@ -27,25 +27,34 @@ func TestDatasetRoundTrip(t *testing.T) {
 	d.ProfileRecipe = DefaultProfileRecipe()
 	d.ProfileRecipe.Potentials = 1
 	d.ProfileZ = []float64{0.25, 0.75}
-	d.Profiles = []Profile{{Seed: 1001, Samples: 10, V: []float64{0.1, 0.2}, Rho: []stats.MeanErr{{Mean: 0.5, StdErr: 0.01}, {Mean: 0.7, StdErr: 0.02}}}}
-	dir := t.TempDir()
-	if err := d.Write(dir, Provenance{PhysimVersion: "test", Created: "now"}); err != nil {
-		t.Fatal(err)
-	}
-	back, prov, err := Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if prov.PhysimVersion != "test" || prov.Seed != 42 || prov.Format != Format {
-		t.Errorf("provenance %+v", prov)
-	}
-	if !reflect.DeepEqual(back.States, d.States) {
-		t.Errorf("states differ:\n%+v\n%+v", back.States[1], d.States[1])
-	}
-	if !reflect.DeepEqual(back.Profiles, d.Profiles) || !reflect.DeepEqual(back.ProfileZ, d.ProfileZ) {
-		t.Errorf("profiles differ: %+v vs %+v", back.Profiles, d.Profiles)
-	}
-	if !reflect.DeepEqual(back.Recipe, d.Recipe) || !reflect.DeepEqual(back.Fit.Coef, d.Fit.Coef) || !reflect.DeepEqual(back.Z, d.Z) {
-		t.Errorf("recipe, fit or grids differ")
+	counted := Profile{Seed: 1001, Samples: 10, V: []float64{0.1, 0.2}, Rho: []stats.MeanErr{{Mean: 0.5, StdErr: 0.01}, {Mean: 0.7, StdErr: 0.02}}}
+	mixed := counted
+	mixed.Counting = []stats.MeanErr{{Mean: 0.52, StdErr: 0.03}, {Mean: 0.68, StdErr: 0.04}}
+	mixed.Force = []stats.MeanErr{{Mean: 0.49, StdErr: 0.015}, {Mean: 0.71, StdErr: 0.025}}
+	mixed.Weight = []float64{0, 0.4}
+	// A test set with the separate estimates, and one without (as made
+	// before them).
+	for _, p := range []Profile{mixed, counted} {
+		d.Profiles = []Profile{p}
+		dir := t.TempDir()
+		if err := d.Write(dir, Provenance{PhysimVersion: "test", Created: "now"}); err != nil {
+			t.Fatal(err)
+		}
+		back, prov, err := Read(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if prov.PhysimVersion != "test" || prov.Seed != 42 || prov.Format != Format || prov.ProfileRecipe != d.ProfileRecipe {
+			t.Errorf("provenance %+v", prov)
+		}
+		if !reflect.DeepEqual(back.States, d.States) {
+			t.Errorf("states differ:\n%+v\n%+v", back.States[1], d.States[1])
+		}
+		if !reflect.DeepEqual(back.Profiles, d.Profiles) || !reflect.DeepEqual(back.ProfileZ, d.ProfileZ) {
+			t.Errorf("profiles differ: %+v vs %+v", back.Profiles, d.Profiles)
+		}
+		if !reflect.DeepEqual(back.Recipe, d.Recipe) || !reflect.DeepEqual(back.Fit.Coef, d.Fit.Coef) || !reflect.DeepEqual(back.Z, d.Z) {
+			t.Errorf("recipe, fit or grids differ")
+		}
 	}
 }

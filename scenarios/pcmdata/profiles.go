@@ -24,8 +24,15 @@ type ProfileRecipe struct {
 	// Particles in a cubic periodic box of edge Box (σ).
 	Particles int     `toml:"particles"`
 	Box       float64 `toml:"box"`
-	// Bins is the number of ρ(z) bins (cloud-in-cell) across the box.
+	// Bins is the number of ρ(z) bins across the box; the profiles are
+	// given at the bin centres.
 	Bins int `toml:"bins"`
+	// Estimator selects Profile.Rho: "mixed" (counting and force sampling
+	// combined per Fourier mode, observe.MixedProfile), "force" (force
+	// sampling) or "counting" (cloud-in-cell). All three are measured on
+	// the same frames and stored. Data sets made before this key hold ""
+	// and counted profiles only.
+	Estimator string `toml:"estimator"`
 	// EquilibrationSteps run with the potential on before sampling; Steps
 	// are sampled every SampleEvery steps.
 	EquilibrationSteps int64 `toml:"equilibration_steps"`
@@ -33,12 +40,27 @@ type ProfileRecipe struct {
 	SampleEvery        int64 `toml:"sample_every"`
 }
 
-// DefaultProfileRecipe returns 6 potentials (seeds 1001 …) for 600
-// particles in a 10σ box (ρ̄ = 0.6σ⁻³, the bd-vs-ddft state), 1000 bins,
-// 2000 + 100000 Langevin steps sampled every 5.
+// DefaultProfileRecipe returns the recipe of the shipped test set
+// (data/profiles-v2): 6 potentials (seeds 1001 …) for 600 particles in a
+// 10σ box (ρ̄ = 0.6σ⁻³, the bd-vs-ddft state), 1000 bins, 10000 + 300000
+// Langevin steps sampled every 2, the mixed estimator.
 func DefaultProfileRecipe() ProfileRecipe {
-	return ProfileRecipe{Potentials: 6, FirstSeed: 1001, Particles: 600, Box: 10, Bins: 1000,
-		EquilibrationSteps: 2000, Steps: 100000, SampleEvery: 5}
+	return ProfileRecipe{Potentials: 6, FirstSeed: 1001, Particles: 600, Box: 10, Bins: 1000, Estimator: "mixed",
+		EquilibrationSteps: 10000, Steps: 300000, SampleEvery: 2}
+}
+
+// estimateOf returns the estimate of r that an Estimator value names, and
+// false for an unknown name.
+func estimateOf(name string, r *observe.MixedResult) ([]stats.MeanErr, bool) {
+	switch name {
+	case "mixed":
+		return r.Mixed, true
+	case "force":
+		return r.Force, true
+	case "counting":
+		return r.Counting, true
+	}
+	return nil, false
 }
 
 // validate returns an error naming the first invalid key.
@@ -46,6 +68,7 @@ func (p *ProfileRecipe) validate(r *Recipe) error {
 	bad := func(key string, v any, want string) error {
 		return fmt.Errorf("pcm-data: config key %s = %v: %s", key, v, want)
 	}
+	_, known := estimateOf(p.Estimator, &observe.MixedResult{})
 	switch {
 	case p.Potentials < 0:
 		return bad("profiles.potentials", p.Potentials, "must not be negative")
@@ -57,6 +80,8 @@ func (p *ProfileRecipe) validate(r *Recipe) error {
 		return bad("profiles.box", p.Box, fmt.Sprintf("must be finite and at least 2 × (cutoff + skin) = %g", 2*(r.Cutoff+r.Skin)))
 	case p.Bins < 2:
 		return bad("profiles.bins", p.Bins, "need at least 2")
+	case !known:
+		return bad("profiles.estimator", fmt.Sprintf("%q", p.Estimator), `must be "mixed", "force" or "counting"`)
 	case p.EquilibrationSteps < 0 || p.Steps < 1 || p.SampleEvery < 1 || p.SampleEvery > p.Steps:
 		return bad("profiles.steps", p.Steps, "need steps ≥ 1, 1 ≤ sample_every ≤ steps and no negative counts")
 	}
@@ -74,10 +99,17 @@ type Profile struct {
 	// number of configurations averaged.
 	Seed    uint64
 	Samples int64
-	// V is the potential (ε) and Rho the density (σ⁻³, cloud-in-cell) with
-	// its block-averaged standard error, on Dataset.ProfileZ.
+	// V is the potential (ε) and Rho the density (σ⁻³) by the recipe's
+	// estimator with its block-averaged standard error, on
+	// Dataset.ProfileZ.
 	V   []float64
 	Rho []stats.MeanErr
+	// Counting and Force are the cloud-in-cell and the force-sampled
+	// estimates from the same frames, and Weight the weight of counting
+	// per Fourier mode in the mixed one (observe.MixedResult); nil in data
+	// sets made before them.
+	Counting, Force []stats.MeanErr
+	Weight          []float64
 }
 
 // Potential returns V(z) of the profile's seed for the box edge l (σ).
@@ -110,7 +142,7 @@ func (d *Dataset) GenerateProfiles(ctx context.Context, pr ProfileRecipe, build 
 		if err := (&sim.Runner{Integrator: integ, Progress: tick}).Run(ctx, s, pr.EquilibrationSteps); err != nil {
 			return err
 		}
-		prof := &observe.DensityProfile{Bins: pr.Bins, Binning: observe.CloudInCell}
+		prof := &observe.MixedProfile{Bins: pr.Bins, KT: d.Recipe.KT}
 		run := sim.Runner{Integrator: integ, Progress: tick, Observers: []sim.Every{{N: pr.SampleEvery, Observer: prof}}}
 		if err := run.Run(ctx, s, pr.Steps); err != nil {
 			return err
@@ -118,7 +150,10 @@ func (d *Dataset) GenerateProfiles(ctx context.Context, pr ProfileRecipe, build 
 		if d.ProfileZ == nil {
 			d.ProfileZ = prof.Z()
 		}
-		p := Profile{Seed: seed, Samples: prof.Frames(), Rho: prof.Result()}
+		res := prof.Result()
+		rho, _ := estimateOf(pr.Estimator, &res)
+		p := Profile{Seed: seed, Samples: res.Frames, Rho: rho,
+			Counting: res.Counting, Force: res.Force, Weight: res.Weight}
 		for _, z := range d.ProfileZ {
 			e, _ := v.VdV(z, 0)
 			p.V = append(p.V, e)

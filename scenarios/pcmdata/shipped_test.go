@@ -4,6 +4,8 @@ import (
 	"flag"
 	"math"
 	"testing"
+
+	"github.com/physim/physim/sim/stats"
 )
 
 // ShippedDir is the shipped bulk data set; FixtureDir a five-state subset
@@ -12,6 +14,8 @@ import (
 const (
 	shippedDir = "data/bulk-v1"
 	fixtureDir = "testdata/bulk-fixture"
+	// profilesDir is the shipped test set of equilibrium profiles.
+	profilesDir = "data/profiles-v2"
 )
 
 var updateFixture = flag.Bool("update-fixture", false, "rewrite testdata/bulk-fixture from data/bulk-v1")
@@ -92,6 +96,47 @@ func TestFixture(t *testing.T) {
 	for i, s := range fx.States {
 		if s.Density != pick[i] || s.C2[0] != full.States[int(math.Round((pick[i]-0.05)/0.025))].C2[0] {
 			t.Errorf("fixture state %d (ρ = %g) is not the shipped state ρ = %g", i, s.Density, pick[i])
+		}
+	}
+}
+
+// The shipped test profiles are what DefaultProfileRecipe makes (so the
+// remake command in doc.go reproduces them); each mixed profile holds
+// exactly N particles; its counted and force-sampled estimates agree
+// (mean over bins of their squared difference over the summed squared
+// errors below 1.6: the estimates share frames and their noise is
+// correlated across bins); and the mixture's noise floor (RMS standard
+// error) is at least 1.25 times below force sampling's and 1.5 times below
+// counting's (measured 1.39–1.80 and 1.76–1.89).
+func TestShippedProfiles(t *testing.T) {
+	d, prov, err := Read(profilesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := DefaultProfileRecipe()
+	if prov.ProfileRecipe != pr || len(d.Profiles) != pr.Potentials {
+		t.Fatalf("shipped profile recipe %+v with %d profiles, default %+v", prov.ProfileRecipe, len(d.Profiles), pr)
+	}
+	dz, area := pr.Box/float64(pr.Bins), pr.Box*pr.Box
+	rms := func(v []stats.MeanErr) float64 {
+		var s float64
+		for _, e := range v {
+			s += e.StdErr * e.StdErr
+		}
+		return math.Sqrt(s / float64(len(v)))
+	}
+	for _, p := range d.Profiles {
+		var mass, chi2 float64
+		for k, m := range p.Rho {
+			c, f := p.Counting[k], p.Force[k]
+			mass += m.Mean * dz * area
+			chi2 += (c.Mean - f.Mean) * (c.Mean - f.Mean) / (c.StdErr*c.StdErr + f.StdErr*f.StdErr)
+		}
+		chi2 /= float64(len(p.Rho))
+		nm, nc, nf := rms(p.Rho), rms(p.Counting), rms(p.Force)
+		t.Logf("seed %d: N = %.10f, counting vs force χ²/bin %.3f, noise floor mixed %.4f, counting %.4f, force %.4f", p.Seed, mass, chi2, nm, nc, nf)
+		if math.Abs(mass-float64(pr.Particles)) > 1e-9 || chi2 > 1.6 || 1.25*nm > nf || 1.5*nm > nc {
+			t.Errorf("seed %d: N = %.12g, χ²/bin %.3f, noise floor mixed %.4f, counting %.4f, force %.4f", p.Seed, mass, chi2, nm, nc, nf)
 		}
 	}
 }

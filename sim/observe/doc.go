@@ -2,8 +2,12 @@
 // (each is a sim.Observer) and yield averaged results with standard errors.
 //
 //   - RDF: the radial distribution function g(r) of a periodic system.
-//   - DensityProfile: the number density ρ(z) across z, by histogram or
-//     cloud-in-cell weighting, per frame or averaged over frames or trials.
+//   - DensityProfile: the number density ρ(z) across z, by counting
+//     (histogram or cloud-in-cell weighting) or by force sampling
+//     (integrating the mean force density, forceprofile.go), per frame or
+//     averaged over frames or trials.
+//   - MixedProfile: ρ(z) from counting and force sampling on the same
+//     frames, combined per Fourier mode with variance-minimising weights.
 //   - MSD: the mean squared displacement against a reference state, from
 //     unwrapped positions.
 //   - Thermo: a CSV log of step, time, potential energy per particle,

@@ -27,16 +27,41 @@ const (
 	CloudInCell
 )
 
+// Estimator selects how a DensityProfile estimates ρ(z).
+type Estimator int
+
+const (
+	// Counting counts particles into the bins with the profile's Binning.
+	Counting Estimator = iota
+	// ForceSampling integrates the equilibrium force balance
+	// kT dρ/dz = ⟨Σ_i F_z,i δ(z − z_i)⟩/A: ρ at the bin centres z_k is
+	// ρ̄ + (β/A) Σ_i F_z,i [Θ(z_k − z_i) − n_i/Bins], with n_i the number of
+	// centres above z_i (derivation in forceprofile.go). It needs s.Force
+	// to hold the total conservative force (pair plus external) at s.Pos,
+	// as the integrators leave it after Init and every Step, and states
+	// drawn from the canonical distribution at KT. Its variance does not
+	// grow as the bins shrink.
+	ForceSampling
+)
+
 // DensityProfile measures the number density ρ(z) in σ⁻³ along z, in Bins
-// equal bins of width dz = L_z/Bins spanning [0, L_z): the weight in each
-// bin divided by L_x·L_y·dz, so that Σ ρ dz · L_x·L_y = N. Observations are
-// averaged bin by bin, with standard errors. The zero value is ready to
-// use; set the settings before the first observation.
+// equal bins of width dz = L_z/Bins spanning [0, L_z). The Counting
+// estimator gives the weight in each bin divided by L_x·L_y·dz; the
+// ForceSampling estimator gives ρ at the bin centres from the forces (see
+// ForceSampling). Either way Σ ρ dz · L_x·L_y = N for every frame.
+// Observations are averaged bin by bin, with standard errors. The zero
+// value is ready to use; set the settings before the first observation.
 type DensityProfile struct {
 	// Bins is the number of bins; zero means DefaultProfileBins.
 	Bins int
-	// Binning is Histogram (the zero value) or CloudInCell.
+	// Binning is Histogram (the zero value) or CloudInCell; it applies to
+	// the Counting estimator only.
 	Binning Binning
+	// Estimator is Counting (the zero value) or ForceSampling.
+	Estimator Estimator
+	// KT is the temperature kT in ε of the sampled ensemble, required (> 0)
+	// by ForceSampling and unused by Counting.
+	KT float64
 	// Independent declares the observations statistically independent
 	// (separate trials): the standard errors are then those of the mean of
 	// independent samples instead of block averages over a time series.
@@ -45,6 +70,7 @@ type DensityProfile struct {
 	lz    float64 // L_z of the first observation
 	acc   binSeries
 	frame []float64
+	hist  []float64 // ForceSampling scratch: force per histogram bin
 }
 
 func (p *DensityProfile) bins() int {
@@ -56,7 +82,8 @@ func (p *DensityProfile) bins() int {
 
 // Compute returns ρ(z) of the single state s in dst (reallocated if too
 // short) without accumulating it. It returns an error if L_x, L_y or L_z is
-// not positive or, on an open z axis, a particle lies outside [0, L_z).
+// not positive, if ForceSampling has no positive finite KT or, on an open z
+// axis, if a particle lies outside [0, L_z).
 func (p *DensityProfile) Compute(dst []float64, s *sim.State) ([]float64, error) {
 	nb := p.bins()
 	if nb < 1 {
@@ -64,6 +91,9 @@ func (p *DensityProfile) Compute(dst []float64, s *sim.State) ([]float64, error)
 	}
 	if p.Binning != Histogram && p.Binning != CloudInCell {
 		return dst, fmt.Errorf("observe: unknown density profile binning %d", p.Binning)
+	}
+	if p.Estimator != Counting && p.Estimator != ForceSampling {
+		return dst, fmt.Errorf("observe: unknown density profile estimator %d", p.Estimator)
 	}
 	L := s.Box.L
 	if !(L[0] > 0 && L[1] > 0 && L[2] > 0) {
@@ -74,12 +104,15 @@ func (p *DensityProfile) Compute(dst []float64, s *sim.State) ([]float64, error)
 	}
 	dst = dst[:nb]
 	clear(dst)
+	if p.Estimator == ForceSampling {
+		return dst, p.forceSampled(dst, s)
+	}
 	periodic := s.Box.Periodic[2]
 	dz := L[2] / float64(nb)
 	for i := range s.Pos {
-		z := s.Box.WrapZ(s.Pos[i][2])
-		if !(z >= 0 && z < L[2]) {
-			return dst, fmt.Errorf("observe: particle %d at z = %g σ lies outside the profile range [0, %g) σ", i, s.Pos[i][2], L[2])
+		z, err := profileZ(s, i)
+		if err != nil {
+			return dst, err
 		}
 		u := z / dz
 		if p.Binning == Histogram {
@@ -106,6 +139,16 @@ func (p *DensityProfile) Compute(dst []float64, s *sim.State) ([]float64, error)
 		dst[k] *= norm
 	}
 	return dst, nil
+}
+
+// profileZ returns the height of particle i wrapped into [0, L_z), or an
+// error if it lies outside that range on an open z axis.
+func profileZ(s *sim.State, i int) (float64, error) {
+	z := s.Box.WrapZ(s.Pos[i][2])
+	if !(z >= 0 && z < s.Box.L[2]) {
+		return z, fmt.Errorf("observe: particle %d at z = %g σ lies outside the profile range [0, %g) σ", i, s.Pos[i][2], s.Box.L[2])
+	}
+	return z, nil
 }
 
 // Observe computes the profile of s and adds it to the average. It returns
