@@ -57,7 +57,7 @@ func (f *Figure) Plot() (*plot.Plot, error) {
 	p.Y.Label.Text = f.YLabel
 	if f.LogY {
 		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = plot.LogTicks{}
+		p.Y.Tick.Marker = logTicks{}
 	}
 	p.Legend.Top = true
 	for k, s := range f.Series {

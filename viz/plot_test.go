@@ -4,6 +4,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -47,5 +48,24 @@ func TestFigureSavePNG(t *testing.T) {
 	bad := Figure{Series: []Series{{X: x, Y: x[:2]}}}
 	if err := bad.Save(path); err == nil {
 		t.Error("mismatched series lengths gave no error")
+	}
+}
+
+// A log axis within one decade still gets labels: 0.008–0.07 is marked at
+// 0.01, 0.02, 0.05 (labelled) and the other multiples (unlabelled).
+func TestLogTicks(t *testing.T) {
+	var labels []string
+	n := 0
+	for _, tk := range (logTicks{}).Ticks(0.008, 0.07) {
+		n++
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+	}
+	if got := strings.Join(labels, " "); got != "0.01 0.02 0.05" || n != 9 {
+		t.Errorf("labels %q and %d ticks, want \"0.01 0.02 0.05\" and 9 (0.008, 0.009, 0.01 … 0.07)", got, n)
+	}
+	if len((logTicks{}).Ticks(0, 1)) != 0 {
+		t.Error("ticks for a range that reaches 0")
 	}
 }
