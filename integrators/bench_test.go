@@ -1,6 +1,7 @@
 package integrators
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/physim/physim/sim"
@@ -52,6 +53,37 @@ func TestStepAllocatesNothing(t *testing.T) {
 		mustInit(t, g, s)
 		if a := testing.AllocsPerRun(20, func() { g.Step(s) }); a != 0 {
 			t.Errorf("%T.Step allocates %v times per step", g, a)
+		}
+	}
+}
+
+// BenchmarkStepWorkers times a step of each integrator on 32,000 particles
+// (the in.lj size) with a zero force, on 1 and 2 workers.
+func BenchmarkStepWorkers(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		make func(w int) sim.Integrator
+	}{
+		{"VelocityVerlet", func(w int) sim.Integrator { return &VelocityVerlet{Force: zeroForce, Dt: 0.005, Workers: w} }},
+		{"LangevinBAOAB", func(w int) sim.Integrator {
+			return &LangevinBAOAB{Force: zeroForce, Dt: 0.005, KT: 1, Gamma: 1, Seed: 3, Workers: w}
+		}},
+		{"Brownian", func(w int) sim.Integrator {
+			return &Brownian{Force: zeroForce, Dt: 0.001, KT: 1, Gamma: 1, Seed: 3, Workers: w}
+		}},
+	} {
+		for _, w := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%s/workers=%d", c.name, w), func(b *testing.B) {
+				g := c.make(w)
+				s := uniformPositions(32000, sim.NewPeriodicBox(34, 34, 34), 1)
+				mustInit(b, g, s)
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := g.Step(s); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 		}
 	}
 }

@@ -67,9 +67,18 @@ func EvalForces(f Force, s *State) error {
 	if err != nil {
 		return err
 	}
-	for i, v := range s.Force {
-		if !v.IsFinite() {
-			return &NonFiniteError{What: "force", Particle: i, Step: s.Step}
+	// x − x is 0 for a finite x and NaN for NaN or ±Inf, so one sum over
+	// all components flags a bad force at the cost of a few additions per
+	// particle; only then is the particle looked for.
+	var bad float64
+	for _, v := range s.Force {
+		bad += (v[0] - v[0]) + (v[1] - v[1]) + (v[2] - v[2])
+	}
+	if bad != 0 {
+		for i, v := range s.Force {
+			if !v.IsFinite() {
+				return &NonFiniteError{What: "force", Particle: i, Step: s.Step}
+			}
 		}
 	}
 	s.PotentialEnergy = r.Energy
