@@ -52,7 +52,8 @@ func TestFigureSavePNG(t *testing.T) {
 }
 
 // A log axis within one decade still gets labels: 0.008–0.07 is marked at
-// 0.01, 0.02, 0.05 (labelled) and the other multiples (unlabelled).
+// 0.01, 0.02, 0.05 (labelled) and the other multiples (unlabelled), and
+// 0.03–0.08, which holds only 0.05 of those, at every multiple.
 func TestLogTicks(t *testing.T) {
 	var labels []string
 	n := 0
@@ -64,6 +65,13 @@ func TestLogTicks(t *testing.T) {
 	}
 	if got := strings.Join(labels, " "); got != "0.01 0.02 0.05" || n != 9 {
 		t.Errorf("labels %q and %d ticks, want \"0.01 0.02 0.05\" and 9 (0.008, 0.009, 0.01 … 0.07)", got, n)
+	}
+	var all []string
+	for _, tk := range (logTicks{}).Ticks(0.03, 0.08) {
+		all = append(all, tk.Label)
+	}
+	if got := strings.Join(all, " "); got != "0.03 0.04 0.05 0.06 0.07 0.08" {
+		t.Errorf("0.03–0.08 labelled %q, want every multiple (one of 1, 2, 5 × 10ᵏ only)", got)
 	}
 	if len((logTicks{}).Ticks(0, 1)) != 0 {
 		t.Error("ticks for a range that reaches 0")
