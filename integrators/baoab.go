@@ -73,7 +73,7 @@ func (g *LangevinBAOAB) Step(s *sim.State) error {
 		g.body = g.baoa
 	}
 	g.cur = baoabStep{s: s, key: rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamLangevin}}
-	g.par.run(s.N(), g.Workers, g.body)
+	g.par.run(s.N(), g.Workers, noisyChunk, g.body)
 	g.cur = baoabStep{}
 	if err := finishStep(g.Force, s, g.Dt); err != nil {
 		return err

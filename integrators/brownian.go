@@ -73,7 +73,7 @@ func (g *Brownian) Step(s *sim.State) error {
 		g.body = g.move
 	}
 	g.cur = brownianStep{s: s, key: rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamBrownian}}
-	g.par.run(s.N(), g.Workers, g.body)
+	g.par.run(s.N(), g.Workers, noisyChunk, g.body)
 	g.cur = brownianStep{}
 	return finishStep(g.Force, s, g.Dt)
 }

@@ -2,9 +2,17 @@ package integrators
 
 import "sync"
 
-// minChunk is the fewest particles worth a goroutine: below it the cost of
-// starting and joining one (a few µs) exceeds the update it would take over.
-const minChunk = 2048
+// The fewest particles worth a goroutine of their own. Handing a chunk to
+// a second goroutine and joining it cost 0.1–0.2 ms per parallel loop in
+// the in.lj benchmark on the project's machine, so a chunk must hold about
+// half a millisecond of work: velocity Verlet's update and a kick cost about
+// 8 ns a particle, the noisy updates (BAOAB, Brownian) about 50 ns. With
+// 2048-particle chunks two workers made the Verlet step of 32,000 atoms
+// twice as slow as one (28 against 13.5 ns per atom-step).
+const (
+	plainChunk = 65536
+	noisyChunk = 8192
+)
 
 // chunks runs a per-particle update over contiguous ranges of particles on
 // up to a given number of goroutines. The updates of different particles
@@ -19,8 +27,9 @@ type chunks struct {
 	w    int              // workers of the update in progress
 }
 
-// run calls body over [0, n) split into up to workers contiguous ranges.
-func (c *chunks) run(n, workers int, body func(lo, hi int)) {
+// run calls body over [0, n) split into up to workers contiguous ranges of
+// at least minChunk particles.
+func (c *chunks) run(n, workers, minChunk int, body func(lo, hi int)) {
 	w := max(min(workers, n/minChunk), 1)
 	if w == 1 {
 		body(0, n)

@@ -27,7 +27,7 @@ func (k *kicker) kick(s *sim.State, h float64, workers int) {
 		k.body = k.kickRange
 	}
 	k.s, k.h = s, h
-	k.par.run(len(s.Vel), workers, k.body)
+	k.par.run(len(s.Vel), workers, plainChunk, k.body)
 	k.s = nil
 }
 

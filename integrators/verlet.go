@@ -45,7 +45,7 @@ func (g *VelocityVerlet) Step(s *sim.State) error {
 		g.body = g.kickDrift
 	}
 	g.s = s
-	g.par.run(s.N(), g.Workers, g.body)
+	g.par.run(s.N(), g.Workers, plainChunk, g.body)
 	g.s = nil
 	if err := finishStep(g.Force, s, g.Dt); err != nil {
 		return err

@@ -42,8 +42,9 @@ const (
 // a control variate per mode (Rotenberg, J. Chem. Phys. 153, 150902 (2020)
 // mixes per bin): V_c, V_f and C are the variances and covariance of ĉ and
 // f̂ over the blocks of frames, pooled over the modes within mixBand of j;
-// w_j is clipped to [0, 1] and w_0 = 0 (both estimators give exactly N/A·L_z
-// there, so every frame's mixed profile holds N particles).
+// w_j is clipped to [0, 1]. Mode 0 is the same in both estimators (N/A
+// exactly), so every frame's mixed profile holds N particles whatever the
+// weights; w_0 is left at 0.
 //
 // Frames are averaged in blocks of consecutive frames; when MaxBlocks
 // blocks are full, neighbouring blocks are merged and the block length
