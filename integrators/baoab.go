@@ -40,14 +40,8 @@ type LangevinBAOAB struct {
 
 	par  chunks
 	kick kicker
-	cur  baoabStep
+	cur  step
 	body func(lo, hi int)
-}
-
-// baoabStep is the state of the step in progress.
-type baoabStep struct {
-	s   *sim.State
-	key rng.Key
 }
 
 // check validates the settings.
@@ -72,9 +66,9 @@ func (g *LangevinBAOAB) Step(s *sim.State) error {
 	if g.body == nil {
 		g.body = g.baoa
 	}
-	g.cur = baoabStep{s: s, key: rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamLangevin}}
+	g.cur = step{s: s, key: rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamLangevin}}
 	g.par.run(s.N(), g.Workers, noisyChunk, g.body)
-	g.cur = baoabStep{}
+	g.cur = step{}
 	if err := finishStep(g.Force, s, g.Dt); err != nil {
 		return err
 	}

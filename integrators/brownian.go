@@ -40,14 +40,8 @@ type Brownian struct {
 	Workers int
 
 	par  chunks
-	cur  brownianStep
+	cur  step
 	body func(lo, hi int)
-}
-
-// brownianStep is the state of the step in progress.
-type brownianStep struct {
-	s   *sim.State
-	key rng.Key
 }
 
 // check validates the settings.
@@ -72,9 +66,9 @@ func (g *Brownian) Step(s *sim.State) error {
 	if g.body == nil {
 		g.body = g.move
 	}
-	g.cur = brownianStep{s: s, key: rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamBrownian}}
+	g.cur = step{s: s, key: rng.Key{Seed: g.Seed, Step: uint64(s.Step), Stream: rng.StreamBrownian}}
 	g.par.run(s.N(), g.Workers, noisyChunk, g.body)
-	g.cur = brownianStep{}
+	g.cur = step{}
 	return finishStep(g.Force, s, g.Dt)
 }
 

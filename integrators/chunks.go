@@ -1,6 +1,11 @@
 package integrators
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/physim/physim/sim"
+	"github.com/physim/physim/sim/rng"
+)
 
 // The fewest particles worth a goroutine of their own. Handing a chunk to
 // a second goroutine and joining it cost 0.1–0.2 ms per parallel loop in
@@ -13,6 +18,13 @@ const (
 	plainChunk = 65536
 	noisyChunk = 8192
 )
+
+// step is the state of the step in progress, which an integrator's
+// per-particle update reads: the particles and the noise key of the step.
+type step struct {
+	s   *sim.State
+	key rng.Key
+}
 
 // chunks runs a per-particle update over contiguous ranges of particles on
 // up to a given number of goroutines. The updates of different particles

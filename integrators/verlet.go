@@ -19,7 +19,7 @@ type VelocityVerlet struct {
 
 	par  chunks
 	kick kicker
-	s    *sim.State // the state of the step in progress
+	cur  step
 	body func(lo, hi int)
 }
 
@@ -44,9 +44,9 @@ func (g *VelocityVerlet) Step(s *sim.State) error {
 	if g.body == nil {
 		g.body = g.kickDrift
 	}
-	g.s = s
+	g.cur = step{s: s}
 	g.par.run(s.N(), g.Workers, plainChunk, g.body)
-	g.s = nil
+	g.cur = step{}
 	if err := finishStep(g.Force, s, g.Dt); err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func (g *VelocityVerlet) Step(s *sim.State) error {
 // kickDrift applies the first half kick and the drift to particles lo to
 // hi − 1.
 func (g *VelocityVerlet) kickDrift(lo, hi int) {
-	s, dt := g.s, g.Dt
+	s, dt := g.cur.s, g.Dt
 	for i := lo; i < hi; i++ {
 		h := 0.5 * dt / s.Mass[i]
 		x, v, f := &s.Pos[i], &s.Vel[i], &s.Force[i]

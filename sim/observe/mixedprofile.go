@@ -165,17 +165,7 @@ func (p *MixedProfile) mergeBlocks(width int) {
 func (p *MixedProfile) Frames() int64 { return p.frames }
 
 // Z returns the bin centres in σ (nil before the first observation).
-func (p *MixedProfile) Z() []float64 {
-	if p.lz == 0 {
-		return nil
-	}
-	nb := len(p.fc)
-	z := make([]float64, nb)
-	for k := range z {
-		z[k] = (float64(k) + 0.5) * p.lz / float64(nb)
-	}
-	return z
-}
+func (p *MixedProfile) Z() []float64 { return binCentres(len(p.fc), p.lz) }
 
 // Result estimates the weights from the complete blocks and returns the
 // three profiles (nil profiles before the first complete block).

@@ -182,14 +182,17 @@ func (p *DensityProfile) Add(rho []float64, lz float64) {
 func (p *DensityProfile) Frames() int64 { return p.acc.count() }
 
 // Z returns the bin centres in σ (nil before the first observation).
-func (p *DensityProfile) Z() []float64 {
-	if p.lz == 0 {
+func (p *DensityProfile) Z() []float64 { return binCentres(len(p.acc.series), p.lz) }
+
+// binCentres returns the centres (σ) of nb bins across [0, lz), or nil
+// when lz is 0 (nothing observed yet).
+func binCentres(nb int, lz float64) []float64 {
+	if lz == 0 {
 		return nil
 	}
-	nb := len(p.acc.series)
 	z := make([]float64, nb)
 	for k := range z {
-		z[k] = (float64(k) + 0.5) * p.lz / float64(nb)
+		z[k] = (float64(k) + 0.5) * lz / float64(nb)
 	}
 	return z
 }
