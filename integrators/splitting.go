@@ -1,6 +1,10 @@
 package integrators
 
-import "github.com/physim/physim/sim"
+import (
+	"math"
+
+	"github.com/physim/physim/sim"
+)
 
 // The pieces shared by the integrators' Init and Step.
 
@@ -34,8 +38,12 @@ func (k *kicker) kick(s *sim.State, h float64, workers int) {
 // kickRange kicks particles lo to hi − 1.
 func (k *kicker) kickRange(lo, hi int) {
 	s, h := k.s, k.h
+	m, a := math.NaN(), 0.0 // a = h/m, recomputed when the mass changes
 	for i := lo; i < hi; i++ {
-		a := h / s.Mass[i]
+		if s.Mass[i] != m {
+			m = s.Mass[i]
+			a = h / m
+		}
 		v, f := &s.Vel[i], &s.Force[i]
 		v[0] += f[0] * a
 		v[1] += f[1] * a

@@ -1,6 +1,10 @@
 package integrators
 
-import "github.com/physim/physim/sim"
+import (
+	"math"
+
+	"github.com/physim/physim/sim"
+)
 
 // VelocityVerlet integrates Newton's equations at constant energy (NVE):
 //
@@ -58,8 +62,12 @@ func (g *VelocityVerlet) Step(s *sim.State) error {
 // hi − 1.
 func (g *VelocityVerlet) kickDrift(lo, hi int) {
 	s, dt := g.cur.s, g.Dt
+	m, h := math.NaN(), 0.0 // h = Dt/(2m), recomputed when the mass changes
 	for i := lo; i < hi; i++ {
-		h := 0.5 * dt / s.Mass[i]
+		if s.Mass[i] != m {
+			m = s.Mass[i]
+			h = 0.5 * dt / m
+		}
 		x, v, f := &s.Pos[i], &s.Vel[i], &s.Force[i]
 		for k := range 3 {
 			v[k] += f[k] * h

@@ -132,10 +132,10 @@ func (w WCA) TailCorrection() (e, p float64, err error) { return 0, 0, nil }
 // checkPositive reports an error unless eps and sigma are positive and
 // finite (zero means the default 1 and is accepted).
 func checkPositive(name string, eps, sigma float64) error {
-	if eps < 0 || math.IsInf(eps, 0) || math.IsNaN(eps) {
+	if eps < 0 || !isFinite(eps) {
 		return fmt.Errorf("potentials: %s: epsilon must be positive and finite, got %g ε", name, eps)
 	}
-	if sigma < 0 || math.IsInf(sigma, 0) || math.IsNaN(sigma) {
+	if sigma < 0 || !isFinite(sigma) {
 		return fmt.Errorf("potentials: %s: sigma must be positive and finite, got %g σ", name, sigma)
 	}
 	return nil

@@ -101,7 +101,7 @@ func (p PowerLaw) Validate() error {
 	if err := checkPositive("PowerLaw", p.Epsilon, p.Sigma); err != nil {
 		return err
 	}
-	if p.N < 0 || math.IsInf(p.N, 0) || math.IsNaN(p.N) {
+	if p.N < 0 || !isFinite(p.N) {
 		return fmt.Errorf("potentials: PowerLaw: exponent must be positive and finite, got %g", p.N)
 	}
 	return checkMode("PowerLaw", p.Mode, p.Range())

@@ -23,7 +23,9 @@ func (a Vec3) Norm2() float64 { return a[0]*a[0] + a[1]*a[1] + a[2]*a[2] }
 // Norm returns |a|.
 func (a Vec3) Norm() float64 { return math.Sqrt(a.Norm2()) }
 
-// IsFinite reports whether every component is neither NaN nor infinite.
+// IsFinite reports whether every component is neither NaN nor infinite
+// (x − x is 0 for a finite x and NaN otherwise, so huge finite components
+// do not overflow the test).
 func (a Vec3) IsFinite() bool {
-	return !math.IsNaN(a[0]+a[1]+a[2]) && !math.IsInf(a[0]+a[1]+a[2], 0)
+	return (a[0]-a[0])+(a[1]-a[1])+(a[2]-a[2]) == 0
 }

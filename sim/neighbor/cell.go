@@ -186,12 +186,12 @@ func openExtent(pos []sim.Vec3, k int) (lo, ext float64) {
 func (c *CellList) sort(pos []sim.Vec3) {
 	n := len(pos)
 	nc := c.n[0] * c.n[1] * c.n[2]
-	c.start = resize(c.start, nc+1)
+	c.start = grow(c.start, nc+1)
 	clear(c.start)
-	c.pos = resizeVec(c.pos, n)
-	c.id = resize(c.id, n)
-	c.slot = resize(c.slot, n)
-	c.cell = resize(c.cell, n)
+	c.pos = grow(c.pos, n)
+	c.id = grow(c.id, n)
+	c.slot = grow(c.slot, n)
+	c.cell = grow(c.cell, n)
 	for i, p := range pos {
 		ci := c.index(c.coords(c.wrap(p)))
 		c.cell[i] = int32(ci)
@@ -232,20 +232,6 @@ func (c *CellList) coords(p sim.Vec3) [3]int {
 }
 
 func (c *CellList) index(cc [3]int) int { return (cc[2]*c.n[1]+cc[1])*c.n[0] + cc[0] }
-
-func resize(a []int32, n int) []int32 {
-	if cap(a) < n {
-		return make([]int32, n)
-	}
-	return a[:n]
-}
-
-func resizeVec(a []sim.Vec3, n int) []sim.Vec3 {
-	if cap(a) < n {
-		return make([]sim.Vec3, n)
-	}
-	return a[:n]
-}
 
 // volume returns the volume of the binned region in σ³ (0 if it is flat).
 func (c *CellList) volume() float64 {

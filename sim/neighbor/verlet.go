@@ -119,14 +119,8 @@ func (v *Verlet) maxDisplacements(s *sim.State) (m1, m2 float64) {
 	b := &s.Box
 	for i := range s.Pos {
 		p, r := &s.Pos[i], &v.ref[i]
-		var d2 float64
-		for k := 0; k < 3; k++ {
-			d := p[k] - r[k]
-			if b.Periodic[k] {
-				d -= b.L[k] * math.Round(d/b.L[k])
-			}
-			d2 += d * d
-		}
+		dx, dy, dz := b.MinImageXYZ(p[0]-r[0], p[1]-r[1], p[2]-r[2])
+		d2 := dx*dx + dy*dy + dz*dz
 		if d2 > m1 {
 			m1, m2 = d2, m1
 		} else if d2 > m2 {

@@ -49,13 +49,13 @@ func (v *Verlet) Build(s *sim.State) error {
 	c := &v.cells
 	c.Build(s, v.Radius())
 	v.setWorkers(max(1, min(v.Workers, n/minPerWorker)))
-	v.ends = resize(v.ends, n)
+	v.ends = grow(v.ends, n)
 	v.run((*Verlet).collect)
 	if err := v.concat(); err != nil {
 		return err
 	}
-	v.start = resize(v.start, n+1)
-	v.idx = resize(v.idx, len(v.byCell))
+	v.start = grow(v.start, n+1)
+	v.idx = grow(v.idx, len(v.byCell))
 	switch {
 	case v.Half:
 		// A list's length is the number of its lower neighbours: count.
@@ -75,12 +75,12 @@ func (v *Verlet) Build(s *sim.State) error {
 			a := c.slot[i]
 			v.start[i+1] = v.start[i] + v.ends[a] - v.begin(a)
 		}
-		v.upper = resize(v.upper, n)
+		v.upper = grow(v.upper, n)
 		if v.par.nw > 1 {
 			v.run((*Verlet).count)
 			v.cursors()
 		} else {
-			v.par.cur[0] = resize(v.par.cur[0], n)
+			v.par.cur[0] = grow(v.par.cur[0], n)
 			copy(v.par.cur[0], v.start[:n])
 		}
 	}
@@ -197,7 +197,7 @@ func (v *Verlet) sources(w int) (lo, hi int) {
 
 // count counts, per destination, the entries of worker w's sources.
 func (v *Verlet) count(w int) {
-	cnt := resize(v.par.cur[w], len(v.cells.slot))
+	cnt := grow(v.par.cur[w], len(v.cells.slot))
 	clear(cnt)
 	lo, hi := v.sources(w)
 	for s := lo; s < hi; s++ {
