@@ -47,7 +47,7 @@ func newTargets(d *pcmdata.Dataset, states []int, g functional.Grid, kmax float6
 	for _, i := range states {
 		s := &d.States[i]
 		for q := range row {
-			row[q] = -interp(d.Z, s.C2, float64(q)*dz)
+			row[q] = -pcmdata.Interpolate(d.Z, s.C2, float64(q)*dz)
 		}
 		h := make([]float64, len(t.k))
 		for j, k := range t.k {
@@ -109,27 +109,4 @@ func baseBulk(f functional.Functional, rho float64, ks []float64) (float64, []fl
 		out[j] = s * g.Dz
 	}
 	return mu, out, nil
-}
-
-// interp returns y(x) by linear interpolation on increasing xs (the end
-// values outside).
-func interp(xs, ys []float64, x float64) float64 {
-	n := len(xs)
-	switch {
-	case x <= xs[0]:
-		return ys[0]
-	case x >= xs[n-1]:
-		return ys[n-1]
-	}
-	lo, hi := 0, n-1
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if xs[mid] <= x {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	f := (x - xs[lo]) / (xs[hi] - xs[lo])
-	return ys[lo] + f*(ys[hi]-ys[lo])
 }

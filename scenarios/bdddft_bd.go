@@ -188,8 +188,8 @@ func runChain(ctx context.Context, c *BDvsDDFTConfig, v potentials.Planar, seed 
 			w = watch(b)
 		}
 		for f := 0; f < nf; f++ {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("%w: %v", sim.ErrInterrupted, err)
+			if err := interrupted(ctx, fmt.Sprintf("in trial %d at frame %d", trial, f)); err != nil {
+				return err
 			}
 			clear(frame)
 			for j := int64(0); j < per; j++ {

@@ -175,13 +175,7 @@ func saveGrid(env *Env, name string, panels [][]*plot.Plot, w, h float64) error 
 
 // secondHalf returns the block-averaged mean and standard error of the
 // second half of x (the first half is discarded as transient).
-func secondHalf(x []float64) stats.MeanErr {
-	var s stats.Series
-	for _, v := range x[len(x)/2:] {
-		s.Add(v)
-	}
-	return s.Estimate()
-}
+func secondHalf(x []float64) stats.MeanErr { return stats.BlockAverage(x[len(x)/2:]).Estimate() }
 
 // frameTrajectory is a trajectory whose frames the scenario fills in
 // itself (for models that are not a sim.State).

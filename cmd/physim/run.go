@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/physim/physim/scenarios"
+	"github.com/physim/physim/sim"
 	"github.com/physim/physim/viz/glview"
 )
 
@@ -115,7 +116,7 @@ func runScenario(ctx context.Context, reg *scenarios.Registry, args []string, st
 	sum.Timing = scenarios.Timing{WallSeconds: time.Since(start).Seconds(), CPUSeconds: scenarios.ProcessCPUSeconds() - cpu0}
 	if runErr != nil {
 		sum.Status = "failed: " + runErr.Error()
-		if errors.Is(runErr, context.Canceled) || strings.Contains(runErr.Error(), "interrupted") {
+		if errors.Is(runErr, sim.ErrInterrupted) || errors.Is(runErr, context.Canceled) {
 			sum.Status = "interrupted"
 		}
 	}

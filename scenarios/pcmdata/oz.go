@@ -346,7 +346,7 @@ func (d PairData) check(s OZSettings) error {
 	case !(d.MatchRadius > d.R[0]) || d.MatchRadius > d.R[len(d.R)-1]:
 		return fmt.Errorf("pcmdata: match radius %g σ must lie within the measured radii (%g, %g] σ", d.MatchRadius, d.R[0], d.R[len(d.R)-1])
 	case d.MatchRadius > float64(s.Intervals)*s.Dr/2:
-		return fmt.Errorf("pcmdata: match radius %g σ exceeds half the transform range %g σ", d.MatchRadius, float64(s.Intervals)*s.Dr)
+		return fmt.Errorf("pcmdata: match radius %g σ exceeds half the transform range, %g σ", d.MatchRadius, float64(s.Intervals)*s.Dr/2)
 	}
 	for i := 1; i < len(d.R); i++ {
 		if !(d.R[i] > d.R[i-1]) {
@@ -363,23 +363,27 @@ func (d PairData) check(s OZSettings) error {
 
 // interpolate returns g(r) by linear interpolation (the first value below
 // the first radius, the last beyond the last).
-func (d PairData) interpolate(r float64) float64 {
-	n := len(d.R)
-	if r <= d.R[0] {
-		return d.G[0]
+func (d PairData) interpolate(r float64) float64 { return Interpolate(d.R, d.G, r) }
+
+// Interpolate returns the linear interpolation at x of the samples ys at
+// the increasing abscissae xs, held constant beyond the ends.
+func Interpolate(xs, ys []float64, x float64) float64 {
+	n := len(xs)
+	if x <= xs[0] {
+		return ys[0]
 	}
-	if r >= d.R[n-1] {
-		return d.G[n-1]
+	if x >= xs[n-1] {
+		return ys[n-1]
 	}
 	lo, hi := 0, n-1
 	for hi-lo > 1 {
 		mid := (lo + hi) / 2
-		if d.R[mid] <= r {
+		if xs[mid] <= x {
 			lo = mid
 		} else {
 			hi = mid
 		}
 	}
-	t := (r - d.R[lo]) / (d.R[hi] - d.R[lo])
-	return d.G[lo] + t*(d.G[hi]-d.G[lo])
+	t := (x - xs[lo]) / (xs[hi] - xs[lo])
+	return ys[lo] + t*(ys[hi]-ys[lo])
 }
