@@ -169,20 +169,6 @@ func (tg *trainGraph) evaluate() (loss, lossMu, lossC2 float64, err error) {
 	return tg.loss.Value().Data().(float64), tg.lossMu.Data().(float64), tg.lossC2.Data().(float64), nil
 }
 
-// gradients returns the gradients of the loss with respect to the
-// parameters, in the layout of Params, after evaluate.
-func (tg *trainGraph) gradients() (*Params, error) {
-	var out [6][]float64
-	for i, n := range tg.params {
-		gv, err := n.Grad()
-		if err != nil {
-			return nil, fmt.Errorf("learned: gradient of %s: %w", n.Name(), err)
-		}
-		out[i] = append([]float64(nil), gv.Data().([]float64)...)
-	}
-	return tg.unpack(out), nil
-}
-
 // current returns the parameter values held by the graph.
 func (tg *trainGraph) current() *Params {
 	var out [6][]float64

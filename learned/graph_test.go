@@ -1,6 +1,7 @@
 package learned
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -91,4 +92,18 @@ func TestTrainGraphMatchesFunctionalAndFiniteDifferences(t *testing.T) {
 			}
 		}
 	}
+}
+
+// gradients returns the gradients of the loss with respect to the
+// parameters, in the layout of Params, after evaluate.
+func (tg *trainGraph) gradients() (*Params, error) {
+	var out [6][]float64
+	for i, n := range tg.params {
+		gv, err := n.Grad()
+		if err != nil {
+			return nil, fmt.Errorf("learned: gradient of %s: %w", n.Name(), err)
+		}
+		out[i] = append([]float64(nil), gv.Data().([]float64)...)
+	}
+	return tg.unpack(out), nil
 }

@@ -76,7 +76,7 @@ func (PCMData) Run(ctx context.Context, env *Env, cfg Config) error {
 		if err != nil {
 			return nil, nil, err
 		}
-		integ := &integrators.LangevinBAOAB{Force: sim.Sum{pair, potentials.External{P: v}}, Dt: r.Dt, KT: r.KT, Gamma: r.Gamma, Seed: seed}
+		integ := &integrators.LangevinBAOAB{Force: sim.Sum{pair, potentials.External{P: v}}, Dt: r.Dt, KT: r.KT, Gamma: r.Gamma, Seed: seed, Workers: env.Workers}
 		return s, integ, integ.Init(s)
 	}
 	d, err := pcmdata.Generate(ctx, r, pr, env.Seed, build, buildPlanar, bar.Add)

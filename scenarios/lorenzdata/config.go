@@ -123,7 +123,7 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("lorenzdata: rho must be finite, got %g", c.Rho)
 	case c.Steps%c.BinMs != 0:
 		return fmt.Errorf("lorenzdata: bin_ms = %d does not divide steps = %d", c.BinMs, c.Steps)
-	case c.trials()-(c.trials()+c.ValidEvery-1)/c.ValidEvery == 0:
+	case c.trials()-c.validTrials() == 0:
 		return fmt.Errorf("lorenzdata: valid_every = %d leaves no training trial among %d", c.ValidEvery, c.trials())
 	case c.BaselineHz >= 1000:
 		return fmt.Errorf("lorenzdata: baseline_hz = %g is not below one spike per 1 ms sample", c.BaselineHz)
@@ -151,6 +151,10 @@ func (c *Config) Validate() error {
 
 // trials returns the total number of trials.
 func (c *Config) trials() int { return c.Conditions * c.TrialsPerCondition }
+
+// validTrials returns the number of validation trials: every ValidEvery-th
+// trial, starting with the first.
+func (c *Config) validTrials() int { return (c.trials() + c.ValidEvery - 1) / c.ValidEvery }
 
 // bins returns the number of bins per trial.
 func (c *Config) bins() int { return c.Steps / c.BinMs }

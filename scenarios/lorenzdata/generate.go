@@ -54,7 +54,7 @@ func Generate(cfg *Config, seed uint64) (*Dataset, error) {
 	d := &Dataset{Config: c, Seed: seed, Latents: raw, Normalized: norm, Weights: w, Bias: b, ConversionFactor: 1}
 
 	per := c.bins() * c.Neurons
-	nv := (c.trials() + c.ValidEvery - 1) / c.ValidEvery
+	nv := c.validTrials()
 	nt := c.trials() - nv
 	d.TrainData, d.ValidData = make([]int32, 0, nt*per), make([]int32, 0, nv*per)
 	d.TrainTruth, d.ValidTruth = make([]float64, 0, nt*per), make([]float64, 0, nv*per)
