@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"path/filepath"
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/plot"
@@ -110,17 +109,11 @@ func (c *AKOrNConfig) Validate() error {
 		return bad("oscillators", c.Oscillators, fmt.Sprintf("oscillators × dim = %d exceeds %d (the coupling matrix is dense)", c.Oscillators*c.Dim, maxAKOrNSize))
 	case !finite(c.K):
 		return bad("k", c.K, "must be finite")
-	case !positiveFinite(c.Dt):
-		return bad("dt", c.Dt, "the time step must be positive and finite")
-	case c.Steps < 1:
-		return bad("steps", c.Steps, "need at least 1")
-	case c.SampleEvery < 1:
-		return bad("sample_every", c.SampleEvery, "must be at least 1")
-	case c.TrajectoryEvery < 0 || c.TrajectoryEvery%c.SampleEvery != 0:
-		return bad("trajectory_every", c.TrajectoryEvery, fmt.Sprintf("must be 0 or a positive multiple of sample_every = %d", c.SampleEvery))
-	case c.TrajectoryEvery > 0 && (c.TrajectoryFile == "" || filepath.Base(c.TrajectoryFile) != c.TrajectoryFile):
-		return bad("trajectory_file", c.TrajectoryFile, "must be a file name inside the output directory")
-	case c.Mode != "geodesic" && c.Mode != "normalize":
+	}
+	if err := checkStepping(name, c.Dt, c.Steps, c.SampleEvery, c.TrajectoryEvery, c.TrajectoryFile); err != nil {
+		return err
+	}
+	if c.Mode != "geodesic" && c.Mode != "normalize" {
 		return bad("mode", c.Mode, `want "geodesic" or "normalize"`)
 	}
 	if err := c.FrequencySettings.validate(name); err != nil {

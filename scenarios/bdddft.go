@@ -137,22 +137,14 @@ func (c *BDvsDDFTConfig) frames() (n int, per int64) {
 
 // Validate implements Config.
 func (c *BDvsDDFTConfig) Validate() error {
-	bad := func(key string, v any, want string) error {
-		return fmt.Errorf("bd-vs-ddft: config key %s = %v: %s", key, v, want)
-	}
-	pos := func(key string, v float64) error {
-		if !(v > 0) || math.IsInf(v, 0) {
-			return bad(key, v, "must be positive and finite")
-		}
-		return nil
-	}
+	bad := func(key string, v any, want string) error { return configErr("bd-vs-ddft", key, v, want) }
 	for _, kv := range []struct {
 		k string
 		v float64
 	}{{"box", c.Box}, {"kT", c.KT}, {"gamma", c.Gamma}, {"dt", c.Dt}, {"duration", c.Duration},
 		{"frame", c.Frame}, {"dz", c.Dz}, {"ddft_dt", c.DDFTDt}} {
-		if err := pos(kv.k, kv.v); err != nil {
-			return err
+		if !positiveFinite(kv.v) {
+			return bad(kv.k, kv.v, "must be positive and finite")
 		}
 	}
 	switch {
@@ -170,8 +162,8 @@ func (c *BDvsDDFTConfig) Validate() error {
 		return bad("ddft_scheme", c.DDFTScheme, `want "explicit" or "spectral"`)
 	}
 	if c.Interactions {
-		if err := pos("cutoff", c.Cutoff); err != nil {
-			return err
+		if !positiveFinite(c.Cutoff) {
+			return bad("cutoff", c.Cutoff, "must be positive and finite")
 		}
 		if c.Box < 2*(c.Cutoff+c.Skin) {
 			return fmt.Errorf("bd-vs-ddft: the box edge %g σ is shorter than 2 × (cutoff + skin) = %g σ", c.Box, 2*(c.Cutoff+c.Skin))

@@ -62,14 +62,12 @@ func (c *DDFTPlanarConfig) Validate() error {
 	if err := c.validate("ddft-planar"); err != nil {
 		return err
 	}
-	bad := func(key string, v any, want string) error {
-		return fmt.Errorf("ddft-planar: config key %s = %v: %s", key, v, want)
-	}
+	bad := func(key string, v any, want string) error { return configErr("ddft-planar", key, v, want) }
 	for _, kv := range []struct {
 		k string
 		v float64
 	}{{"mean_density", c.MeanDensity}, {"gamma", c.Gamma}, {"duration", c.Duration}, {"frame", c.Frame}, {"dt", c.Dt}} {
-		if !(kv.v > 0) || math.IsInf(kv.v, 0) {
+		if !positiveFinite(kv.v) {
 			return bad(kv.k, kv.v, "must be positive and finite")
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"path/filepath"
 
 	"github.com/physim/physim/integrators/kuramoto"
 	"github.com/physim/physim/sim"
@@ -88,16 +87,9 @@ func (c *KuramotoConfig) Validate() error {
 		return bad("k", c.K, "must be finite")
 	case !(c.Noise >= 0) || math.IsInf(c.Noise, 0):
 		return bad("noise", c.Noise, "must be finite and ≥ 0")
-	case !positiveFinite(c.Dt):
-		return bad("dt", c.Dt, "the time step must be positive and finite")
-	case c.Steps < 1:
-		return bad("steps", c.Steps, "need at least 1")
-	case c.SampleEvery < 1:
-		return bad("sample_every", c.SampleEvery, "must be at least 1")
-	case c.TrajectoryEvery < 0 || c.TrajectoryEvery%c.SampleEvery != 0:
-		return bad("trajectory_every", c.TrajectoryEvery, fmt.Sprintf("must be 0 or a positive multiple of sample_every = %d", c.SampleEvery))
-	case c.TrajectoryEvery > 0 && (c.TrajectoryFile == "" || filepath.Base(c.TrajectoryFile) != c.TrajectoryFile):
-		return bad("trajectory_file", c.TrajectoryFile, "must be a file name inside the output directory")
+	}
+	if err := checkStepping(name, c.Dt, c.Steps, c.SampleEvery, c.TrajectoryEvery, c.TrajectoryFile); err != nil {
+		return err
 	}
 	if err := c.FrequencySettings.validate(name); err != nil {
 		return err

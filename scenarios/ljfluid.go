@@ -84,9 +84,7 @@ func (LJFluid) DefaultConfig() Config {
 
 // Validate implements Config.
 func (c *LJFluidConfig) Validate() error {
-	bad := func(key string, v any, want string) error {
-		return fmt.Errorf("lj-fluid: config key %s = %v: %s", key, v, want)
-	}
+	bad := func(key string, v any, want string) error { return configErr("lj-fluid", key, v, want) }
 	switch {
 	case c.Particles < 2:
 		return bad("particles", c.Particles, "need at least 2")

@@ -33,6 +33,26 @@ func configErr(name, key string, v any, want string) error {
 func finite(x float64) bool         { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 func positiveFinite(x float64) bool { return x > 0 && !math.IsInf(x, 0) }
 
+// checkStepping validates the stepping keys that the kuramoto and akorn
+// scenarios share: dt, steps, sample_every, trajectory_every (a multiple
+// of sample_every) and trajectory_file (a bare file name).
+func checkStepping(name string, dt float64, steps, sampleEvery, trajectoryEvery int64, trajectoryFile string) error {
+	bad := func(key string, v any, want string) error { return configErr(name, key, v, want) }
+	switch {
+	case !positiveFinite(dt):
+		return bad("dt", dt, "the time step must be positive and finite")
+	case steps < 1:
+		return bad("steps", steps, "need at least 1")
+	case sampleEvery < 1:
+		return bad("sample_every", sampleEvery, "must be at least 1")
+	case trajectoryEvery < 0 || trajectoryEvery%sampleEvery != 0:
+		return bad("trajectory_every", trajectoryEvery, fmt.Sprintf("must be 0 or a positive multiple of sample_every = %d", sampleEvery))
+	case trajectoryEvery > 0 && (trajectoryFile == "" || filepath.Base(trajectoryFile) != trajectoryFile):
+		return bad("trajectory_file", trajectoryFile, "must be a file name inside the output directory")
+	}
+	return nil
+}
+
 // FrequencySettings are the natural-frequency keys of the kuramoto and akorn
 // scenarios; the frequencies ω_i are in rad/τ.
 type FrequencySettings struct {
