@@ -16,7 +16,8 @@ type Mixer struct {
 	xPrev  []float64
 	rPrev  []float64
 	have   bool
-	a      []float64 // m×m normal matrix
+	gram   []float64 // m×m Gram matrix Δrₚ·Δr_q of the stored slots
+	a      []float64 // k×k normal matrix, factorised in place
 	rhs    []float64
 	gamma  []float64
 }
@@ -25,7 +26,7 @@ type Mixer struct {
 // of length n.
 func New(m, n int) *Mixer {
 	a := &Mixer{m: m, xPrev: make([]float64, n), rPrev: make([]float64, n),
-		a: make([]float64, m*m), rhs: make([]float64, m), gamma: make([]float64, m)}
+		gram: make([]float64, m*m), a: make([]float64, m*m), rhs: make([]float64, m), gamma: make([]float64, m)}
 	for i := 0; i < m; i++ {
 		a.dx = append(a.dx, make([]float64, n))
 		a.dr = append(a.dr, make([]float64, n))
@@ -48,6 +49,15 @@ func (a *Mixer) Next(out, x, r []float64, alpha float64) {
 		}
 		a.head = (a.head + 1) % a.m
 		a.k = min(a.k+1, a.m)
+		// Only slot s changed: update its row and column of the Gram
+		// matrix rather than recomputing all k(k+1)/2 products.
+		for q := 0; q < a.k; q++ {
+			d := 0.0
+			for i, v := range a.dr[s] {
+				d += v * a.dr[q][i]
+			}
+			a.gram[s*a.m+q], a.gram[q*a.m+s] = d, d
+		}
 	}
 	if a.m > 0 {
 		copy(a.xPrev, x)
@@ -75,13 +85,7 @@ func (a *Mixer) solve(r []float64) bool {
 	k := a.k
 	A := a.a[:k*k]
 	for p := 0; p < k; p++ {
-		for q := 0; q <= p; q++ {
-			s := 0.0
-			for i, v := range a.dr[p] {
-				s += v * a.dr[q][i]
-			}
-			A[p*k+q], A[q*k+p] = s, s
-		}
+		copy(A[p*k:(p+1)*k], a.gram[p*a.m:p*a.m+k])
 		s := 0.0
 		for i, v := range a.dr[p] {
 			s += v * r[i]
